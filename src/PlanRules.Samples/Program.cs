@@ -1,0 +1,57 @@
+// PlanRules sample: load a rule set, read a case, plan it, print the plan.
+//   dotnet run --project src/PlanRules.Samples                      the bundled sample case, shipped rules
+//   dotnet run --project src/PlanRules.Samples -- path/to/case.json  another case
+//   options: --json (print plan JSON)  --rules DIR (another rule set)
+using PlanRules;
+using PlanRules.Cases;
+
+var json = args.Contains("--json");
+var rulesIndex = Array.IndexOf(args, "--rules");
+var rulesDir = rulesIndex >= 0 && rulesIndex + 1 < args.Length ? args[rulesIndex + 1] : FindRulesDirectory();
+var casePath = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (rulesIndex < 0 || i != rulesIndex + 1)).FirstOrDefault()
+               ?? Path.Combine(AppContext.BaseDirectory, "cases", "lumbar-radicular-apixaban.json");
+
+// 1. Load: every diagnostic is returned; a rule set with any error is never usable.
+RuleSet rules;
+if (rulesDir is null)
+{
+    rules = RuleSet.LoadDefault();
+}
+else
+{
+    var loaded = RuleSet.LoadDirectory(rulesDir);
+    foreach (var d in loaded.Diagnostics) Console.Error.WriteLine(d);
+    if (loaded.RuleSet is null)
+    {
+        Console.Error.WriteLine($"The rule set in '{rulesDir}' has errors; nothing was loaded.");
+        return 2;
+    }
+    rules = loaded.RuleSet;
+}
+
+// 2. Read the case: diagnostics carry the JSON path and line; identifiers are refused.
+if (!File.Exists(casePath))
+{
+    Console.Error.WriteLine($"No case file at '{casePath}'.");
+    return 2;
+}
+var read = PatientCase.FromJson(File.ReadAllText(casePath), rules.Vocabulary);
+foreach (var d in read.Diagnostics) Console.Error.WriteLine($"{casePath}: {d}");
+if (read.Case is null) return 1;
+
+// 3. Plan (thread-safe; one recommender serves any number of threads) and print.
+var recommender = new PlanRecommender(rules);
+var plan = recommender.Recommend(read.Case);
+Console.Write(json ? plan.ToJson() : plan.ToText());
+return 0;
+
+// The rule folder of this repository, found from the working directory upwards; null to use the embedded rules.
+static string? FindRulesDirectory()
+{
+    for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+    {
+        var candidate = Path.Combine(dir.FullName, "rules");
+        if (File.Exists(Path.Combine(candidate, "ruleset.json"))) return candidate;
+    }
+    return null;
+}

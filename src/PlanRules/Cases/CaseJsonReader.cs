@@ -1,0 +1,768 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json;
+using PlanRules.Rules;
+
+namespace PlanRules.Cases;
+
+/// <summary>
+/// Reads a <c>planrules.case/1</c> document. The text is first read into a small tree that keeps every key
+/// (duplicates included) with its line and column; the anonymization guard inspects the whole tree; then the
+/// case is built from it with every structural and semantic check. Never throws on bad content: all problems
+/// come back as diagnostics and the case is <c>null</c> when any was found. Stateless and thread-safe.
+/// </summary>
+internal static partial class CaseJsonReader
+{
+    /// <summary>The largest case accepted, in UTF-8 bytes (4 MiB).</summary>
+    public const int MaxBytes = 4 * 1024 * 1024;
+
+    /// <summary>The deepest nesting of objects and arrays accepted.</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly string[] RootKeys = ["schema", "caseId", "patient", "findings", "history", "labs", "goals", "expect"];
+    private static readonly string[] PatientKeys = ["ageYears", "sex", "pregnant"];
+    private static readonly string[] HistoryKeys = ["conditions", "medications", "allergies", "devices", "procedures"];
+    private static readonly string[] MedicationKeys = ["code", "lastDoseHoursAgo", "dose", "indication"];
+    private static readonly string[] ProcedureKeys = ["code", "weeksAgo", "reliefPercent", "reliefWeeks"];
+    private static readonly string[] ExpectKeys = ["candidates", "excluded", "warnings", "missingInformation", "referrals", "noCandidates"];
+    private static readonly string[] ListExpectationKeys = ["include", "exclude"];
+    private static readonly string[] WarningKeys = ["about", "appliesTo", "code", "severity"];
+
+    /// <summary>Reads a case; see <see cref="PatientCase.FromJson(string, Vocabulary)"/>.</summary>
+    public static CaseReadResult Read(string json, Vocabulary vocabulary)
+    {
+        var diagnostics = new List<Diagnostic>();
+        if (IsTooLarge(json, out var bytes))
+        {
+            diagnostics.Add(new Diagnostic("PR4010", DiagnosticSeverity.Error,
+                $"the case is {bytes.ToString(CultureInfo.InvariantCulture)} bytes, more than the {MaxBytes.ToString(CultureInfo.InvariantCulture)} bytes (4 MiB) a case may have",
+                null, 0, 0) { JsonPath = "$", Suggestion = "shorten it" });
+            return new CaseReadResult(null, diagnostics);
+        }
+
+        var (root, complete) = Parse(json, diagnostics);
+        if (root is not null) Inspect(root, diagnostics);
+        PatientCase? patientCase = null;
+        if (root is not null && complete)
+            patientCase = new Builder(vocabulary, diagnostics).Build(root);
+
+        var ordered = diagnostics
+            .Select((d, i) => (d, i))
+            .OrderBy(x => x.d.Line == 0 ? int.MaxValue : x.d.Line)
+            .ThenBy(x => x.d.Column)
+            .ThenBy(x => x.i)
+            .Select(x => x.d)
+            .ToArray();
+        return new CaseReadResult(ordered.Length == 0 ? patientCase : null, ordered);
+    }
+
+    private static bool IsTooLarge(string json, out long bytes)
+    {
+        bytes = json.Length;
+        if (json.Length > MaxBytes) return true;           // every char is at least one byte
+        if ((long)json.Length * 3 <= MaxBytes) return false; // at most three bytes per UTF-16 char
+        bytes = Encoding.UTF8.GetByteCount(json);
+        return bytes > MaxBytes;
+    }
+
+    // ==================================================================== the tree
+
+    /// <summary>A JSON value with where it starts and its path.</summary>
+    internal abstract class Node(string path, int line, int column)
+    {
+        public string Path { get; } = path;
+        public int Line { get; } = line;
+        public int Column { get; } = column;
+        public CaseValidator.Location Location => new(Path, Line, Column);
+    }
+
+    /// <summary>An object; keeps every member, duplicates included, in document order.</summary>
+    internal sealed class ObjectNode(string path, int line, int column) : Node(path, line, column)
+    {
+        public List<Member> Members { get; } = [];
+    }
+
+    /// <summary>A key of an object, where the key starts, and its value (<c>null</c> when the text ended first).</summary>
+    internal sealed class Member(string name, string path, int line, int column)
+    {
+        public string Name { get; } = name;
+        public string Path { get; } = path;
+        public int Line { get; } = line;
+        public int Column { get; } = column;
+        public Node? Value { get; set; }
+        public CaseValidator.Location Location => new(Path, Line, Column);
+    }
+
+    /// <summary>An array.</summary>
+    internal sealed class ArrayNode(string path, int line, int column) : Node(path, line, column)
+    {
+        public List<Node> Items { get; } = [];
+    }
+
+    /// <summary>A string, number, boolean or null.</summary>
+    internal sealed class ValueNode(string path, int line, int column, JsonToken token, object? value) : Node(path, line, column)
+    {
+        public JsonToken Token { get; } = token;
+        public object? Value { get; } = value;
+    }
+
+    private static string Describe(Node? node) => node switch
+    {
+        ObjectNode => "an object",
+        ArrayNode => "an array",
+        ValueNode { Token: JsonToken.String } => "a string",
+        ValueNode { Token: JsonToken.Integer or JsonToken.Float } => "a number",
+        ValueNode { Token: JsonToken.Boolean } => "a boolean",
+        ValueNode { Token: JsonToken.Null or JsonToken.Undefined } => "null",
+        _ => "nothing",
+    };
+
+    // ==================================================================== parsing
+
+    private static (Node? Root, bool Complete) Parse(string json, List<Diagnostic> diagnostics)
+    {
+        if (json.Length > 0 && json[0] == '\uFEFF') json = json[1..];
+        var lines = new LineMap(json);
+        Node? root = null;
+        var stack = new Stack<Node>();
+        Member? pending = null;
+        using var reader = new JsonTextReader(new StringReader(json))
+        {
+            DateParseHandling = DateParseHandling.None,
+            FloatParseHandling = FloatParseHandling.Double,
+            MaxDepth = null, // depth is checked below, with a case diagnostic
+            CloseInput = true,
+        };
+        try
+        {
+            while (reader.Read())
+            {
+                var token = reader.TokenType;
+                if (token == JsonToken.Comment) continue;
+                var parent = stack.Count > 0 ? stack.Peek() : null;
+                if (token == JsonToken.PropertyName)
+                {
+                    var name = (string)reader.Value!;
+                    var obj = (ObjectNode)parent!;
+                    var (line, column) = lines.StartOf(reader.LineNumber, reader.LinePosition, token);
+                    pending = new Member(name, CaseValidator.PropertyPath(obj.Path, name), line, column);
+                    obj.Members.Add(pending);
+                    continue;
+                }
+                if (token is JsonToken.EndObject or JsonToken.EndArray)
+                {
+                    stack.Pop();
+                    continue;
+                }
+
+                var path = parent switch
+                {
+                    null => "$",
+                    ObjectNode => pending!.Path,
+                    ArrayNode a => CaseValidator.IndexPath(a.Path, a.Items.Count),
+                    _ => "$",
+                };
+                var (valueLine, valueColumn) = lines.StartOf(reader.LineNumber, reader.LinePosition, token);
+                Node node;
+                if (token is JsonToken.StartObject or JsonToken.StartArray)
+                {
+                    if (stack.Count + 1 > MaxDepth)
+                    {
+                        diagnostics.Add(new Diagnostic("PR4010", DiagnosticSeverity.Error,
+                            $"the case is nested more than {MaxDepth.ToString(CultureInfo.InvariantCulture)} levels deep at {path}",
+                            null, valueLine, valueColumn) { JsonPath = path, Suggestion = "flatten it" });
+                        return (root, false);
+                    }
+                    node = token == JsonToken.StartObject
+                        ? new ObjectNode(path, valueLine, valueColumn)
+                        : new ArrayNode(path, valueLine, valueColumn);
+                }
+                else
+                {
+                    node = new ValueNode(path, valueLine, valueColumn, token, reader.Value);
+                }
+
+                switch (parent)
+                {
+                    case null: root = node; break;
+                    case ObjectNode: pending!.Value = node; pending = null; break;
+                    case ArrayNode a: a.Items.Add(node); break;
+                }
+                if (node is ObjectNode or ArrayNode) stack.Push(node);
+            }
+        }
+        catch (Exception e) when (e is JsonException or FormatException or OverflowException)
+        {
+            var path = pending?.Path ?? (stack.Count > 0 ? stack.Peek().Path : "$");
+            var (line, column) = e is JsonReaderException r ? (r.LineNumber, r.LinePosition) : (reader.LineNumber, reader.LinePosition);
+            diagnostics.Add(new Diagnostic("PR4001", DiagnosticSeverity.Error,
+                "the case is not valid JSON: " + Sanitize(e.Message), null, line, column)
+            {
+                JsonPath = path,
+                Suggestion = "fix the syntax at this position",
+            });
+            return (root, false);
+        }
+
+        if (stack.Count > 0)
+        {
+            var open = stack.Peek();
+            var (endLine, endColumn) = lines.End;
+            diagnostics.Add(new Diagnostic("PR4001", DiagnosticSeverity.Error,
+                $"the case is not valid JSON: the text ends before {(open is ObjectNode ? "an object" : "an array")} is closed",
+                null, endLine, endColumn) { JsonPath = open.Path, Suggestion = $"close {open.Path}" });
+            return (root, false);
+        }
+        if (root is null)
+        {
+            diagnostics.Add(new Diagnostic("PR4001", DiagnosticSeverity.Error,
+                "the case is empty: expected a JSON object", null, 1, 1) { JsonPath = "$" });
+            return (null, false);
+        }
+        return (root, true);
+    }
+
+    /// <summary>The reader's message without its position (the diagnostic has it) and without any quoted text from the input.</summary>
+    private static string Sanitize(string message)
+    {
+        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
+        if (cut >= 0) message = message[..cut];
+        message = QuotedText().Replace(message, "");
+        return message.TrimEnd('.', ' ');
+    }
+
+    [GeneratedRegex(@" ?'[^']*'", RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedText();
+
+    /// <summary>Turns the reader's positions (the column of a token's last character) into the column where the token starts.</summary>
+    private sealed class LineMap
+    {
+        private readonly string _text;
+        private readonly List<int> _starts = [0];
+
+        public LineMap(string text)
+        {
+            _text = text;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\r')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                    _starts.Add(i + 1);
+                }
+                else if (text[i] == '\n')
+                {
+                    _starts.Add(i + 1);
+                }
+            }
+        }
+
+        /// <summary>The line and column just after the last character.</summary>
+        public (int Line, int Column) End => (_starts.Count, _text.Length - _starts[^1] + 1);
+
+        public (int Line, int Column) StartOf(int line, int position, JsonToken token)
+        {
+            if (line < 1 || line > _starts.Count || position < 1) return (line, position);
+            if (token is JsonToken.StartObject or JsonToken.StartArray) return (line, position);
+            var lineStart = _starts[line - 1];
+            var i = lineStart + position - 1;
+            if (i >= _text.Length) return (line, position);
+            if (token == JsonToken.PropertyName)
+            {
+                // The reader stops on the ':' after the name.
+                if (_text[i] == ':') i--;
+                while (i > lineStart && char.IsWhiteSpace(_text[i])) i--;
+            }
+            var c = _text[i];
+            if (c is '"' or '\'')
+            {
+                for (var j = i - 1; j >= lineStart; j--)
+                {
+                    if (_text[j] != c) continue;
+                    var backslashes = 0;
+                    for (var k = j - 1; k >= lineStart && _text[k] == '\\'; k--) backslashes++;
+                    if (backslashes % 2 == 0) return (line, j - lineStart + 1);
+                }
+                return (line, position);
+            }
+            var start = i;
+            while (start > lineStart && !char.IsWhiteSpace(_text[start - 1]) && _text[start - 1] is not (',' or ':' or '[' or '{'))
+                start--;
+            return (line, start - lineStart + 1);
+        }
+    }
+
+    // ==================================================================== the guard over the whole document
+
+    /// <summary>Reports every identifier field and identifier-looking key or string value, anywhere (PR4009).</summary>
+    private static void Inspect(Node node, List<Diagnostic> diagnostics)
+    {
+        switch (node)
+        {
+            case ObjectNode obj:
+                foreach (var member in obj.Members)
+                {
+                    if (AnonymizationGuard.KeyDiagnostic(obj.Path, member.Path, member.Name, member.Line, member.Column) is { } d)
+                    {
+                        diagnostics.Add(d); // one diagnostic for the field; what it holds is not looked at
+                        continue;
+                    }
+                    if (member.Value is not null) Inspect(member.Value, diagnostics);
+                }
+                break;
+            case ArrayNode array:
+                foreach (var item in array.Items) Inspect(item, diagnostics);
+                break;
+            case ValueNode { Token: JsonToken.String, Value: string text } value:
+                if (AnonymizationGuard.ValueKind(text) is { } kind)
+                    diagnostics.Add(AnonymizationGuard.ValueDiagnostic(value.Path, kind, value.Line, value.Column));
+                break;
+        }
+    }
+
+    // ==================================================================== building the case
+
+    private sealed class Builder(Vocabulary vocabulary, List<Diagnostic> diagnostics)
+    {
+        private readonly CaseValidator _check = new(vocabulary, diagnostics, reportIdentifiers: false);
+
+        public PatientCase? Build(Node root)
+        {
+            if (root is not ObjectNode obj)
+            {
+                _check.Report("PR4002", $"expected a JSON object for the case but found {Describe(root)}", root.Location);
+                return null;
+            }
+            var members = Members(obj, RootKeys);
+
+            ReadSchema(members.GetValueOrDefault("schema"), obj);
+            string? caseId = null;
+            if (members.TryGetValue("caseId", out var caseIdMember)) caseId = ReadString(caseIdMember, "'caseId'");
+
+            var patient = members.TryGetValue("patient", out var p) ? ReadPatient(p) : new PatientInfo();
+            var findings = members.TryGetValue("findings", out var f) ? ReadFindings(f) : new Dictionary<string, FactValue>(StringComparer.Ordinal);
+            var history = members.TryGetValue("history", out var h) ? ReadHistory(h) : new CaseHistory();
+            var labs = members.TryGetValue("labs", out var l) ? ReadLabs(l) : new Dictionary<string, double>(StringComparer.Ordinal);
+            var goals = members.TryGetValue("goals", out var g) ? ReadCodes(g, "goal") : null;
+            var expect = members.TryGetValue("expect", out var e) ? ReadExpect(e) : null;
+
+            return new PatientCase
+            {
+                CaseId = caseId,
+                Patient = patient ?? new PatientInfo(),
+                Findings = (findings ?? new Dictionary<string, FactValue>(StringComparer.Ordinal)).AsReadOnly(),
+                History = history ?? new CaseHistory(),
+                Labs = (labs ?? new Dictionary<string, double>(StringComparer.Ordinal)).AsReadOnly(),
+                Goals = goals,
+                Expect = expect,
+            };
+        }
+
+        // ------------------------------------------------------------ structure
+
+        /// <summary>
+        /// The members of an object by name, first occurrence only: identifier keys are skipped (the guard reported
+        /// them), unknown keys are PR4003, a key given twice is PR4008.
+        /// </summary>
+        private Dictionary<string, Member> Members(ObjectNode obj, string[] known)
+        {
+            var result = new Dictionary<string, Member>(StringComparer.Ordinal);
+            foreach (var member in obj.Members)
+            {
+                if (AnonymizationGuard.IsIdentifierKey(member.Name)) continue;
+                if (!known.Contains(member.Name, StringComparer.Ordinal))
+                {
+                    var closest = Suggestions.Closest(member.Name, known);
+                    _check.Report("PR4003", $"unknown key '{member.Name}' in {CaseValidator.Where(obj.Path)}", member.Location,
+                        closest is not null ? $"did you mean '{closest}'?" : "remove it; allowed keys: " + string.Join(", ", known));
+                    continue;
+                }
+                if (!result.TryAdd(member.Name, member))
+                    _check.Report("PR4008", $"key '{member.Name}' is given twice in {CaseValidator.Where(obj.Path)}", member.Location, "give it once");
+            }
+            return result;
+        }
+
+        /// <summary>The members of a map (findings, labs) that may be checked: identifier keys skipped, repeated keys PR4008.</summary>
+        private IEnumerable<Member> MapMembers(ObjectNode obj, string section)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in obj.Members)
+            {
+                if (AnonymizationGuard.IsIdentifierKey(member.Name)) continue;
+                if (!seen.Add(member.Name))
+                {
+                    _check.Report("PR4008", $"{CaseValidator.Noun(section)} '{member.Name}' is given twice in {CaseValidator.Place(section)}",
+                        member.Location, "give it once");
+                    continue;
+                }
+                yield return member;
+            }
+        }
+
+        private void WrongType(string expected, string what, Node? node, CaseValidator.Location at)
+        {
+            var isNull = node is ValueNode { Token: JsonToken.Null or JsonToken.Undefined };
+            _check.Report("PR4002", $"expected {expected} for {what} but found {Describe(node)}", at,
+                isNull ? "leave it out when it is unknown" : null);
+        }
+
+        private ObjectNode? ReadObject(Member member, string what)
+        {
+            if (member.Value is ObjectNode obj) return obj;
+            WrongType("an object", what, member.Value, ValueLocation(member));
+            return null;
+        }
+
+        private static CaseValidator.Location ValueLocation(Member member) => member.Value?.Location ?? member.Location;
+
+        private string? ReadString(Member member, string what)
+        {
+            if (member.Value is ValueNode { Token: JsonToken.String, Value: string text }) return text;
+            WrongType("a string", what, member.Value, ValueLocation(member));
+            return null;
+        }
+
+        private double? ReadNumber(Member member, string what)
+        {
+            if (member.Value is ValueNode { Token: JsonToken.Integer or JsonToken.Float } value) return Number(value);
+            WrongType("a number", what, member.Value, ValueLocation(member));
+            return null;
+        }
+
+        private bool? ReadBoolean(Member member, string what)
+        {
+            if (member.Value is ValueNode { Token: JsonToken.Boolean, Value: bool b }) return b;
+            WrongType("true or false", what, member.Value, ValueLocation(member));
+            return null;
+        }
+
+        private static double Number(ValueNode value) => value.Value switch
+        {
+            long l => l,
+            int i => i,
+            double d => d,
+            BigInteger b => (double)b,
+            decimal m => (double)m,
+            IConvertible c => c.ToDouble(CultureInfo.InvariantCulture),
+            _ => double.NaN,
+        };
+
+        // ------------------------------------------------------------ sections
+
+        private void ReadSchema(Member? member, ObjectNode root)
+        {
+            const string fix = "add \"schema\": \"" + PatientCase.Schema + "\"";
+            if (member is null)
+            {
+                _check.Report("PR4007", $"the case has no \"schema\"; expected '{PatientCase.Schema}'", root.Location, fix);
+                return;
+            }
+            var at = ValueLocation(member);
+            if (member.Value is not ValueNode { Token: JsonToken.String, Value: string schema })
+            {
+                _check.Report("PR4007", $"expected the string '{PatientCase.Schema}' for \"schema\" but found {Describe(member.Value)}", at, fix);
+                return;
+            }
+            if (schema == PatientCase.Schema || AnonymizationGuard.ValueKind(schema) is not null) return;
+            _check.Report("PR4007", $"unsupported schema '{schema}'; this library reads '{PatientCase.Schema}'", at,
+                $"use \"schema\": \"{PatientCase.Schema}\"");
+        }
+
+        private PatientInfo? ReadPatient(Member member)
+        {
+            if (ReadObject(member, "'patient'") is not { } obj) return null;
+            var members = Members(obj, PatientKeys);
+            double? age = null;
+            string? sex = null;
+            bool? pregnant = null;
+            if (members.TryGetValue("ageYears", out var a) && ReadNumber(a, "'patient.ageYears'") is { } ageValue)
+            {
+                _check.CheckNumber("'patient.ageYears'", ageValue, Fact("patient.ageYears"), ValueLocation(a));
+                age = ageValue;
+            }
+            if (members.TryGetValue("sex", out var s) && ReadString(s, "'patient.sex'") is { } sexValue)
+            {
+                _check.CheckWord("'patient.sex'", sexValue, Fact("patient.sex"), ValueLocation(s));
+                sex = sexValue;
+            }
+            if (members.TryGetValue("pregnant", out var pr)) pregnant = ReadBoolean(pr, "'patient.pregnant'");
+            return new PatientInfo { AgeYears = age, Sex = sex, Pregnant = pregnant };
+        }
+
+        private FactDefinition? Fact(string name) => vocabulary.TryGetFact(name, out var definition) ? definition : null;
+
+        private Dictionary<string, FactValue>? ReadFindings(Member member)
+        {
+            if (ReadObject(member, "'findings'") is not { } obj) return null;
+            var findings = new Dictionary<string, FactValue>(StringComparer.Ordinal);
+            foreach (var finding in MapMembers(obj, "finding"))
+            {
+                var code = finding.Name;
+                var definition = _check.CheckCode("finding", code, finding.Location);
+                var at = ValueLocation(finding);
+                var what = $"'finding.{code}'";
+                var expected = definition is null ? "a number, true/false or a word" : CaseValidator.Expected(definition.Type);
+                FactValue? value = null;
+                switch (finding.Value)
+                {
+                    case ValueNode { Token: JsonToken.Integer or JsonToken.Float } number:
+                        var n = Number(number);
+                        if (double.IsFinite(n)) value = FactValue.Number(n);
+                        else _check.CheckNumber(what, n, definition, at);
+                        break;
+                    case ValueNode { Token: JsonToken.Boolean, Value: bool b }:
+                        value = FactValue.Boolean(b);
+                        break;
+                    case ValueNode { Token: JsonToken.String, Value: string text }:
+                        if (AnonymizationGuard.ValueKind(text) is not null) break; // reported by the guard; never echoed
+                        if (!string.IsNullOrWhiteSpace(text)) value = FactValue.Word(text);
+                        else if (definition is { Type: FactType.Word }) _check.CheckWord(what, text, definition, at);
+                        else if (definition is not null) _check.Report("PR4002", $"expected {expected} for {what} but found an empty string", at);
+                        break;
+                    default:
+                        _check.Report("PR4002", $"expected {expected} for {what} but found {Describe(finding.Value)}", at,
+                            finding.Value is ValueNode { Token: JsonToken.Null or JsonToken.Undefined } ? "leave the finding out when it is unknown" : null);
+                        break;
+                }
+                if (value is null) continue;
+                if (definition is not null) _check.CheckFindingValue(code, definition, value, at);
+                findings[code] = value;
+            }
+            return findings;
+        }
+
+        private Dictionary<string, double>? ReadLabs(Member member)
+        {
+            if (ReadObject(member, "'labs'") is not { } obj) return null;
+            var labs = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var lab in MapMembers(obj, "lab"))
+            {
+                var definition = _check.CheckCode("lab", lab.Name, lab.Location);
+                var what = $"'lab.{lab.Name}'";
+                if (ReadNumber(lab, what) is not { } value) continue;
+                if (definition is not null || !double.IsFinite(value)) _check.CheckNumber(what, value, definition, ValueLocation(lab));
+                labs[lab.Name] = value;
+            }
+            return labs;
+        }
+
+        private CaseHistory? ReadHistory(Member member)
+        {
+            if (ReadObject(member, "'history'") is not { } obj) return null;
+            var members = Members(obj, HistoryKeys);
+            return new CaseHistory
+            {
+                // A list that is absent stays null: unknown, not "none".
+                Conditions = members.TryGetValue("conditions", out var c) ? ReadCodes(c, "condition") : null,
+                Medications = members.TryGetValue("medications", out var m) ? ReadMedications(m) : null,
+                Allergies = members.TryGetValue("allergies", out var a) ? ReadCodes(a, "allergy") : null,
+                Devices = members.TryGetValue("devices", out var d) ? ReadCodes(d, "device") : null,
+                Procedures = members.TryGetValue("procedures", out var p) ? ReadProcedures(p) : null,
+            };
+        }
+
+        private IReadOnlyList<string>? ReadCodes(Member member, string section)
+        {
+            if (member.Value is not ArrayNode array)
+            {
+                WrongType($"an array of {CaseValidator.Noun(section)} codes", $"'{member.Name}'", member.Value, ValueLocation(member));
+                return null;
+            }
+            var codes = new List<string>(array.Items.Count);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in array.Items)
+            {
+                if (item is not ValueNode { Token: JsonToken.String, Value: string code })
+                {
+                    WrongType($"a string ({CaseValidator.Noun(section)} code)", item.Path, item, item.Location);
+                    continue;
+                }
+                if (_check.CheckCode(section, code, item.Location) is not null) _check.CheckDuplicate(seen, section, code, item.Location);
+                codes.Add(code);
+            }
+            return codes.AsReadOnly();
+        }
+
+        private IEnumerable<ObjectNode> Entries(Member member, string section)
+        {
+            if (member.Value is not ArrayNode array)
+            {
+                WrongType($"an array of {CaseValidator.Noun(section)} entries", $"'{member.Name}'", member.Value, ValueLocation(member));
+                yield break;
+            }
+            foreach (var item in array.Items)
+            {
+                if (item is ObjectNode obj)
+                {
+                    yield return obj;
+                    continue;
+                }
+                var hint = item is ValueNode { Token: JsonToken.String, Value: string code } && AnonymizationGuard.ValueKind(code) is null
+                    ? $"write {{ \"code\": \"{code}\" }}"
+                    : null;
+                _check.Report("PR4002", $"expected an object ({CaseValidator.Noun(section)} entry) at {item.Path} but found {Describe(item)}", item.Location, hint);
+            }
+        }
+
+        private string? ReadEntryCode(ObjectNode entry, Dictionary<string, Member> members, string section, HashSet<string>? seen)
+        {
+            if (!members.TryGetValue("code", out var member))
+            {
+                _check.Report("PR4002", $"expected a string for 'code' in {entry.Path} but it is missing", entry.Location,
+                    $"every {CaseValidator.Noun(section)} entry needs a code");
+                return null;
+            }
+            if (ReadString(member, $"'code' in {entry.Path}") is not { } code) return null;
+            var at = ValueLocation(member);
+            if (_check.CheckCode(section, code, at) is not null && seen is not null) _check.CheckDuplicate(seen, section, code, at);
+            return code;
+        }
+
+        private IReadOnlyList<MedicationEntry>? ReadMedications(Member member)
+        {
+            var medications = new List<MedicationEntry>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var ok = member.Value is ArrayNode;
+            foreach (var entry in Entries(member, "medication"))
+            {
+                var members = Members(entry, MedicationKeys);
+                var code = ReadEntryCode(entry, members, "medication", seen);
+                double? hours = null;
+                string? dose = null, indication = null;
+                if (members.TryGetValue("lastDoseHoursAgo", out var h) && ReadNumber(h, "'lastDoseHoursAgo'") is { } hoursValue)
+                {
+                    _check.CheckAttribute("medication", "lastDoseHoursAgo", code, hoursValue, ValueLocation(h));
+                    hours = hoursValue;
+                }
+                if (members.TryGetValue("dose", out var d) && ReadString(d, "'dose'") is { } doseValue)
+                {
+                    _check.CheckAttribute("medication", "dose", code, doseValue, ValueLocation(d));
+                    dose = doseValue;
+                }
+                if (members.TryGetValue("indication", out var i) && ReadString(i, "'indication'") is { } indicationValue)
+                {
+                    _check.CheckAttribute("medication", "indication", code, indicationValue, ValueLocation(i));
+                    indication = indicationValue;
+                }
+                if (code is not null)
+                    medications.Add(new MedicationEntry(code) { LastDoseHoursAgo = hours, Dose = dose, Indication = indication });
+            }
+            return ok ? medications.AsReadOnly() : null;
+        }
+
+        private IReadOnlyList<ProcedureEntry>? ReadProcedures(Member member)
+        {
+            var procedures = new List<ProcedureEntry>();
+            var ok = member.Value is ArrayNode;
+            foreach (var entry in Entries(member, "procedure"))
+            {
+                var members = Members(entry, ProcedureKeys);
+                // The same procedure may be listed more than once: each entry is a separate session.
+                var code = ReadEntryCode(entry, members, "procedure", seen: null);
+                var weeksAgo = ReadAttribute(members, "weeksAgo", code);
+                var reliefPercent = ReadAttribute(members, "reliefPercent", code);
+                var reliefWeeks = ReadAttribute(members, "reliefWeeks", code);
+                if (code is not null)
+                    procedures.Add(new ProcedureEntry(code) { WeeksAgo = weeksAgo, ReliefPercent = reliefPercent, ReliefWeeks = reliefWeeks });
+            }
+            return ok ? procedures.AsReadOnly() : null;
+        }
+
+        private double? ReadAttribute(Dictionary<string, Member> members, string attribute, string? code)
+        {
+            if (!members.TryGetValue(attribute, out var member) || ReadNumber(member, $"'{attribute}'") is not { } value) return null;
+            _check.CheckAttribute("procedure", attribute, code, value, ValueLocation(member));
+            return value;
+        }
+
+        // ------------------------------------------------------------ expect
+
+        private CaseExpectations? ReadExpect(Member member)
+        {
+            if (ReadObject(member, "'expect'") is not { } obj) return null;
+            var members = Members(obj, ExpectKeys);
+            bool? noCandidates = null;
+            if (members.TryGetValue("noCandidates", out var n)) noCandidates = ReadBoolean(n, "'noCandidates'");
+            return new CaseExpectations
+            {
+                Candidates = members.TryGetValue("candidates", out var c) ? ReadListExpectation(c) : null,
+                Excluded = members.TryGetValue("excluded", out var e) ? ReadListExpectation(e) : null,
+                Warnings = members.TryGetValue("warnings", out var w) ? ReadWarningExpectations(w) : null,
+                MissingInformation = members.TryGetValue("missingInformation", out var m) ? ReadListExpectation(m) : null,
+                Referrals = members.TryGetValue("referrals", out var r) ? ReadListExpectation(r) : null,
+                NoCandidates = noCandidates,
+            };
+        }
+
+        private ListExpectation? ReadListExpectation(Member member)
+        {
+            if (ReadObject(member, $"'{member.Name}'") is not { } obj) return null;
+            var members = Members(obj, ListExpectationKeys);
+            return new ListExpectation
+            {
+                Include = members.TryGetValue("include", out var i) ? ReadStrings(i) : [],
+                Exclude = members.TryGetValue("exclude", out var e) ? ReadStrings(e) : [],
+            };
+        }
+
+        private IReadOnlyList<string> ReadStrings(Member member)
+        {
+            var values = new List<string>();
+            if (member.Value is not ArrayNode array)
+            {
+                WrongType("an array of strings", $"'{member.Name}' in {member.Path}", member.Value, ValueLocation(member));
+                return values;
+            }
+            foreach (var item in array.Items)
+            {
+                if (item is ValueNode { Token: JsonToken.String, Value: string text }) values.Add(text);
+                else WrongType("a string", item.Path, item, item.Location);
+            }
+            return values.AsReadOnly();
+        }
+
+        private WarningListExpectation? ReadWarningExpectations(Member member)
+        {
+            if (ReadObject(member, "'warnings'") is not { } obj) return null;
+            var members = Members(obj, ListExpectationKeys);
+            return new WarningListExpectation
+            {
+                Include = members.TryGetValue("include", out var i) ? ReadWarnings(i) : [],
+                Exclude = members.TryGetValue("exclude", out var e) ? ReadWarnings(e) : [],
+            };
+        }
+
+        private IReadOnlyList<WarningExpectation> ReadWarnings(Member member)
+        {
+            var warnings = new List<WarningExpectation>();
+            if (member.Value is not ArrayNode array)
+            {
+                WrongType("an array of warning objects", $"'{member.Name}' in {member.Path}", member.Value, ValueLocation(member));
+                return warnings;
+            }
+            foreach (var item in array.Items)
+            {
+                if (item is not ObjectNode obj)
+                {
+                    WrongType("an object (about, appliesTo, code, severity)", item.Path, item, item.Location);
+                    continue;
+                }
+                var members = Members(obj, WarningKeys);
+                string? Text(string key) => members.TryGetValue(key, out var m) ? ReadString(m, $"'{key}'") : null;
+                var severity = Text("severity");
+                if (severity is not null) _check.CheckSeverity(severity, ValueLocation(members["severity"]));
+                warnings.Add(new WarningExpectation
+                {
+                    About = Text("about"),
+                    AppliesTo = Text("appliesTo"),
+                    Code = Text("code"),
+                    Severity = severity,
+                });
+            }
+            return warnings.AsReadOnly();
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using Newtonsoft.Json;
+
+namespace PlanRules.Cases;
+
+/// <summary>
+/// Writes a case as canonical <c>planrules.case/1</c> JSON: keys in a fixed order (schema, caseId, patient,
+/// findings sorted by key, history, labs sorted by key, goals, expect), two-space indentation, <c>\n</c> line
+/// ends, invariant numbers in their shortest round-trip form (<c>7</c>, <c>7.2</c>). What is unknown is left out;
+/// an empty history list is written as <c>[]</c> (a known "none"). Stateless and thread-safe.
+/// </summary>
+internal static class CaseJsonWriter
+{
+    /// <summary>The canonical JSON of <paramref name="patientCase"/>.</summary>
+    /// <exception cref="InvalidOperationException">A number of the case is not finite.</exception>
+    public static string Write(PatientCase patientCase)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using (var writer = new JsonTextWriter(text)
+        {
+            Formatting = Formatting.Indented,
+            Indentation = 2,
+            IndentChar = ' ',
+            Culture = CultureInfo.InvariantCulture,
+            StringEscapeHandling = StringEscapeHandling.Default,
+        })
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("schema");
+            writer.WriteValue(PatientCase.Schema);
+            if (patientCase.CaseId is { } caseId)
+            {
+                writer.WritePropertyName("caseId");
+                writer.WriteValue(caseId);
+            }
+            WritePatient(writer, patientCase.Patient);
+            WriteFindings(writer, patientCase.Findings);
+            WriteHistory(writer, patientCase.History);
+            WriteLabs(writer, patientCase.Labs);
+            if (patientCase.Goals is { } goals) WriteStrings(writer, "goals", goals);
+            if (patientCase.Expect is { } expect) WriteExpect(writer, expect);
+            writer.WriteEndObject();
+        }
+        return text.ToString();
+    }
+
+    /// <summary>A number as canonical JSON: shortest round-trip form, invariant, <c>0</c> for negative zero.</summary>
+    public static string FormatNumber(double value, string path)
+    {
+        if (!double.IsFinite(value))
+            throw new InvalidOperationException($"The case cannot be written as JSON: the number at {path} is not finite.");
+        return value == 0 ? "0" : value.ToString("R", CultureInfo.InvariantCulture);
+    }
+
+    private static void WriteNumber(JsonWriter writer, string name, double value, string path)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteRawValue(FormatNumber(value, path));
+    }
+
+    private static void WritePatient(JsonWriter writer, PatientInfo? patient)
+    {
+        if (patient is null || (patient.AgeYears is null && patient.Sex is null && patient.Pregnant is null)) return;
+        writer.WritePropertyName("patient");
+        writer.WriteStartObject();
+        if (patient.AgeYears is { } age) WriteNumber(writer, "ageYears", age, "$.patient.ageYears");
+        if (patient.Sex is { } sex)
+        {
+            writer.WritePropertyName("sex");
+            writer.WriteValue(sex);
+        }
+        if (patient.Pregnant is { } pregnant)
+        {
+            writer.WritePropertyName("pregnant");
+            writer.WriteValue(pregnant);
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteFindings(JsonWriter writer, IReadOnlyDictionary<string, FactValue>? findings)
+    {
+        if (findings is null || findings.Count == 0) return;
+        writer.WritePropertyName("findings");
+        writer.WriteStartObject();
+        foreach (var (code, value) in findings.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            writer.WritePropertyName(code);
+            switch (value)
+            {
+                case null: writer.WriteNull(); break;
+                case { Type: Rules.FactType.Number }: writer.WriteRawValue(FormatNumber(value.NumberValue, CaseValidator.PropertyPath("$.findings", code))); break;
+                case { Type: Rules.FactType.Boolean }: writer.WriteValue(value.BooleanValue); break;
+                default: writer.WriteValue(value.WordValue); break;
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteLabs(JsonWriter writer, IReadOnlyDictionary<string, double>? labs)
+    {
+        if (labs is null || labs.Count == 0) return;
+        writer.WritePropertyName("labs");
+        writer.WriteStartObject();
+        foreach (var (code, value) in labs.OrderBy(l => l.Key, StringComparer.Ordinal))
+            WriteNumber(writer, code, value, CaseValidator.PropertyPath("$.labs", code));
+        writer.WriteEndObject();
+    }
+
+    private static void WriteHistory(JsonWriter writer, CaseHistory? history)
+    {
+        if (history is null || (history.Conditions is null && history.Medications is null && history.Allergies is null
+                                && history.Devices is null && history.Procedures is null))
+            return;
+        writer.WritePropertyName("history");
+        writer.WriteStartObject();
+        if (history.Conditions is { } conditions) WriteStrings(writer, "conditions", conditions);
+        if (history.Medications is { } medications)
+        {
+            writer.WritePropertyName("medications");
+            writer.WriteStartArray();
+            for (var i = 0; i < medications.Count; i++)
+            {
+                var medication = medications[i];
+                if (medication is null) { writer.WriteNull(); continue; }
+                var path = $"$.history.medications[{i.ToString(CultureInfo.InvariantCulture)}]";
+                writer.WriteStartObject();
+                writer.WritePropertyName("code");
+                writer.WriteValue(medication.Code);
+                if (medication.LastDoseHoursAgo is { } hours) WriteNumber(writer, "lastDoseHoursAgo", hours, path + ".lastDoseHoursAgo");
+                if (medication.Dose is { } dose)
+                {
+                    writer.WritePropertyName("dose");
+                    writer.WriteValue(dose);
+                }
+                if (medication.Indication is { } indication)
+                {
+                    writer.WritePropertyName("indication");
+                    writer.WriteValue(indication);
+                }
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
+        if (history.Allergies is { } allergies) WriteStrings(writer, "allergies", allergies);
+        if (history.Devices is { } devices) WriteStrings(writer, "devices", devices);
+        if (history.Procedures is { } procedures)
+        {
+            writer.WritePropertyName("procedures");
+            writer.WriteStartArray();
+            for (var i = 0; i < procedures.Count; i++)
+            {
+                var procedure = procedures[i];
+                if (procedure is null) { writer.WriteNull(); continue; }
+                var path = $"$.history.procedures[{i.ToString(CultureInfo.InvariantCulture)}]";
+                writer.WriteStartObject();
+                writer.WritePropertyName("code");
+                writer.WriteValue(procedure.Code);
+                if (procedure.WeeksAgo is { } weeksAgo) WriteNumber(writer, "weeksAgo", weeksAgo, path + ".weeksAgo");
+                if (procedure.ReliefPercent is { } reliefPercent) WriteNumber(writer, "reliefPercent", reliefPercent, path + ".reliefPercent");
+                if (procedure.ReliefWeeks is { } reliefWeeks) WriteNumber(writer, "reliefWeeks", reliefWeeks, path + ".reliefWeeks");
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteStrings(JsonWriter writer, string name, IReadOnlyList<string>? values)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteStartArray();
+        foreach (var value in values ?? []) writer.WriteValue(value);
+        writer.WriteEndArray();
+    }
+
+    private static void WriteExpect(JsonWriter writer, CaseExpectations expect)
+    {
+        writer.WritePropertyName("expect");
+        writer.WriteStartObject();
+        WriteListExpectation(writer, "candidates", expect.Candidates);
+        WriteListExpectation(writer, "excluded", expect.Excluded);
+        if (expect.Warnings is { } warnings)
+        {
+            writer.WritePropertyName("warnings");
+            writer.WriteStartObject();
+            WriteWarnings(writer, "include", warnings.Include);
+            WriteWarnings(writer, "exclude", warnings.Exclude);
+            writer.WriteEndObject();
+        }
+        WriteListExpectation(writer, "missingInformation", expect.MissingInformation);
+        WriteListExpectation(writer, "referrals", expect.Referrals);
+        if (expect.NoCandidates is { } noCandidates)
+        {
+            writer.WritePropertyName("noCandidates");
+            writer.WriteValue(noCandidates);
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteListExpectation(JsonWriter writer, string name, ListExpectation? expectation)
+    {
+        if (expectation is null) return;
+        writer.WritePropertyName(name);
+        writer.WriteStartObject();
+        if (expectation.Include is { Count: > 0 } include) WriteStrings(writer, "include", include);
+        if (expectation.Exclude is { Count: > 0 } exclude) WriteStrings(writer, "exclude", exclude);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteWarnings(JsonWriter writer, string name, IReadOnlyList<WarningExpectation>? warnings)
+    {
+        if (warnings is not { Count: > 0 }) return;
+        writer.WritePropertyName(name);
+        writer.WriteStartArray();
+        foreach (var warning in warnings)
+        {
+            if (warning is null) { writer.WriteNull(); continue; }
+            writer.WriteStartObject();
+            WriteOptional(writer, "about", warning.About);
+            WriteOptional(writer, "appliesTo", warning.AppliesTo);
+            WriteOptional(writer, "code", warning.Code);
+            WriteOptional(writer, "severity", warning.Severity);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteOptional(JsonWriter writer, string name, string? value)
+    {
+        if (value is null) return;
+        writer.WritePropertyName(name);
+        writer.WriteValue(value);
+    }
+}

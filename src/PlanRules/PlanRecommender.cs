@@ -1,0 +1,33 @@
+using PlanRules.Cases;
+using PlanRules.Plans;
+using PlanRules.Rules;
+
+namespace PlanRules;
+
+/// <summary>
+/// Plans cases with one compiled rule set. Thread-safe: one instance serves any number of threads; each call
+/// evaluates in its own NRules session.
+/// </summary>
+public sealed class PlanRecommender : IPlanRecommender
+{
+    private readonly RuleSet _rules;
+
+    /// <summary>Creates a recommender for a loaded rule set.</summary>
+    public PlanRecommender(RuleSet rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        _rules = rules;
+    }
+
+    /// <inheritdoc />
+    public RuleSetIdentity RuleSet => _rules.Identity;
+
+    /// <inheritdoc />
+    public TreatmentPlan Recommend(PatientCase patientCase, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(patientCase);
+        var problems = patientCase.Validate(_rules.Vocabulary);
+        if (problems.Any(d => d.Severity == DiagnosticSeverity.Error)) throw new InvalidCaseException(problems);
+        return _rules.Compiled.Evaluate(patientCase, cancellationToken);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Reflection;
+using PlanRules.Engine;
+using PlanRules.Rules;
+
+namespace PlanRules;
+
+/// <summary>
+/// A validated rule set compiled onto the NRules Rete engine: its identity, vocabulary, parameters, catalog and rules.
+/// Immutable and thread-safe: one instance serves any number of concurrent evaluations. Load it with
+/// <see cref="LoadDirectory"/>, <see cref="LoadDefault"/> or <see cref="Load"/>; a rule set with any error is never
+/// returned.
+/// </summary>
+public sealed class RuleSet
+{
+    private const string ResourcePrefix = "PlanRules.DefaultRules/";
+    private static readonly Lazy<RuleSet> Default = new(LoadDefaultCore, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private RuleSet(CompiledRuleSet compiled) => Compiled = compiled;
+
+    internal CompiledRuleSet Compiled { get; }
+
+    /// <summary>Name, version and SHA-256 of the content; carried by every plan.</summary>
+    public RuleSetIdentity Identity => Compiled.Identity;
+
+    /// <summary>The facts cases may carry and rules may read.</summary>
+    public Vocabulary Vocabulary => Compiled.Content.Vocabulary;
+
+    /// <summary>The named numbers, by name.</summary>
+    public IReadOnlyDictionary<string, Parameter> Parameters => Compiled.Content.Parameters;
+
+    /// <summary>Interventions, tags, companions and referrals.</summary>
+    public Catalog Catalog => Compiled.Content.Catalog;
+
+    /// <summary>The rules, files ordered by path and rules in file order.</summary>
+    public IReadOnlyList<Rule> Rules => Compiled.Content.Rules;
+
+    /// <summary>
+    /// Loads every <c>*.json</c> file below <paramref name="directory"/> (except <c>*.schema.json</c>), validates and
+    /// compiles them. Never throws for bad content: problems are returned as diagnostics and the rule set is then
+    /// <c>null</c>.
+    /// </summary>
+    /// <param name="directory">The rule-set folder, e.g. <c>rules</c>.</param>
+    /// <param name="cancellationToken">Cancels loading.</param>
+    public static RuleSetLoadResult LoadDirectory(string directory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        if (!Directory.Exists(directory))
+            return new RuleSetLoadResult(null, [new Diagnostic("PR1006", DiagnosticSeverity.Error, $"the rule-set directory '{directory}' does not exist", directory)]);
+        var root = Path.GetFullPath(directory);
+        var files = new List<RuleSourceFile>();
+        var diagnostics = new List<Diagnostic>();
+        foreach (var path in Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
+            if (IsIgnored(relative)) continue;
+            try
+            {
+                var info = new FileInfo(path);
+                if (info.Length > PlanRules.Rules.JsonFile.MaxChars * 4L)
+                {
+                    diagnostics.Add(new Diagnostic("PR1005", DiagnosticSeverity.Error, $"the file is too large ({info.Length:N0} bytes)", relative, 1, 1));
+                    continue;
+                }
+                files.Add(new RuleSourceFile(relative, File.ReadAllText(path)));
+            }
+            catch (IOException ex)
+            {
+                diagnostics.Add(new Diagnostic("PR1006", DiagnosticSeverity.Error, "the file cannot be read: " + ex.Message, relative));
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                diagnostics.Add(new Diagnostic("PR1006", DiagnosticSeverity.Error, "the file cannot be read: " + ex.Message, relative));
+            }
+        }
+        var result = Load(files, cancellationToken);
+        return diagnostics.Count == 0 ? result : new RuleSetLoadResult(null, [.. diagnostics, .. result.Diagnostics]);
+    }
+
+    /// <summary>
+    /// Validates and compiles a rule set from files supplied by the host (e.g. from a database). Never throws for
+    /// bad content.
+    /// </summary>
+    /// <param name="files">Every file, with paths relative to the rule-set root.</param>
+    /// <param name="cancellationToken">Cancels loading.</param>
+    public static RuleSetLoadResult Load(IEnumerable<RuleSourceFile> files, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var list = files.Where(f => !IsIgnored(f.Path)).ToArray();
+        var (content, diagnostics) = RuleSetLoader.Load(list, cancellationToken);
+        if (content is null) return new RuleSetLoadResult(null, diagnostics);
+        var (compiled, compileDiagnostics) = CompiledRuleSet.Compile(content, cancellationToken);
+        return compiled is null
+            ? new RuleSetLoadResult(null, [.. diagnostics, .. compileDiagnostics])
+            : new RuleSetLoadResult(new RuleSet(compiled), diagnostics);
+    }
+
+    /// <summary>The shipped rule set, embedded in this assembly; loaded once and shared. Thread-safe.</summary>
+    /// <exception cref="InvalidOperationException">The embedded rule set is invalid (a packaging defect).</exception>
+    public static RuleSet LoadDefault() => Default.Value;
+
+    /// <summary>The files of the shipped rule set, as embedded in this assembly.</summary>
+    public static IReadOnlyList<RuleSourceFile> DefaultFiles()
+    {
+        var assembly = typeof(RuleSet).Assembly;
+        var files = new List<RuleSourceFile>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            files.Add(new RuleSourceFile(name[ResourcePrefix.Length..].Replace('\\', '/'), reader.ReadToEnd()));
+        }
+        return files;
+    }
+
+    private static RuleSet LoadDefaultCore()
+    {
+        var result = Load(DefaultFiles());
+        return result.RuleSet ?? throw new InvalidOperationException(
+            "The embedded default rule set is invalid:\n" + string.Join('\n', result.Diagnostics));
+    }
+
+    private static bool IsIgnored(string path) => path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase);
+}
