@@ -10,7 +10,7 @@ using static PlanRules.Tests.Cases.CaseTestHelpers;
 namespace PlanRules.Tests.Cases;
 
 /// <summary>Generators of valid cases (every code from <see cref="TestVocabulary"/>, every value in range).</summary>
-public static class CaseGenerators
+public static class CaseJsonArbitraries
 {
     public static Arbitrary<PatientCase> ValidCase() => Arb.From(Case());
 
@@ -181,7 +181,7 @@ public sealed record IdentifierInCase(string Value, string Place)
 
 public class CaseJsonProperties
 {
-    [Property(Arbitrary = [typeof(CaseGenerators)], MaxTest = 300)]
+    [Property(Arbitrary = [typeof(CaseJsonArbitraries)], MaxTest = 300)]
     public void ToJson_ThenFromJson_GivesTheSameCase(PatientCase c)
     {
         var json = c.ToJson();
@@ -192,7 +192,7 @@ public class CaseJsonProperties
         Assert.Equal(json, read.Case!.ToJson());
     }
 
-    [Property(Arbitrary = [typeof(CaseGenerators)], MaxTest = 200)]
+    [Property(Arbitrary = [typeof(CaseJsonArbitraries)], MaxTest = 200)]
     public void ValidCases_HaveNoDiagnostics_BuiltOrRead(PatientCase c)
     {
         Assert.Empty(c.Validate(TestVocabulary.Instance));
@@ -204,7 +204,7 @@ public class CaseJsonProperties
         Assert.Equal(c.History.Procedures, read.History.Procedures);
     }
 
-    [Property(Arbitrary = [typeof(CaseGenerators)], MaxTest = 300)]
+    [Property(Arbitrary = [typeof(CaseJsonArbitraries)], MaxTest = 300)]
     public void AnIdentifierAnywhere_IsRefused_AndNeverEchoed(IdentifierInCase identifier)
     {
         var read = Read(identifier.Json());
