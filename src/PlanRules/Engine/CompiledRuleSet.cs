@@ -43,7 +43,12 @@ internal sealed class CompiledRuleSet
 
     public LiteralProbe Probe(Literal literal) => _probes.GetOrAdd(literal, l => new LiteralProbe(l, Content.Vocabulary));
 
-    /// <summary>Evaluates a case in a fresh session and assembles its plan.</summary>
+    /// <summary>
+    /// Evaluates a case in a new session of its own and assembles its plan. (Sessions are not reused: NRules has no
+    /// reset, and a session emptied by retraction keeps activations that make later plans depend on earlier cases.)
+    /// </summary>
+    /// <param name="patientCase">The case.</param>
+    /// <param name="cancellationToken">Cancels the evaluation.</param>
     public TreatmentPlan Evaluate(PatientCase patientCase, CancellationToken cancellationToken = default)
     {
         var facts = new CaseFacts(patientCase);

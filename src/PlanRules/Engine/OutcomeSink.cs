@@ -40,6 +40,7 @@ internal sealed class OutcomeSink : IDependencyResolver
                     break;
             }
         }
+        if (variant.ImpliedMatches.Count > 0) (matched ??= []).AddRange(variant.ImpliedMatches);
         Firings.Add(new Firing(variant, target, targetRisk, (IReadOnlyList<KeyValuePair<string, object>>?)matched ?? []));
         if (variant.Possible) return;
         switch (variant.Rule.Kind)

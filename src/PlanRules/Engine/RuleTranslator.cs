@@ -22,6 +22,7 @@ internal sealed class RuleTranslator
         .Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 1).MakeGenericMethod(typeof(EntryFact));
     private static readonly MethodInfo FiredMethod = typeof(OutcomeSink).GetMethod(nameof(OutcomeSink.Fired))!;
     private static readonly MethodInfo EmitTargetMethod = typeof(OutcomeSink).GetMethod(nameof(OutcomeSink.EmitTarget))!;
+    private static readonly MethodInfo StringEqualsMethod = typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(string)])!;
     private static readonly MethodInfo SetContains = typeof(HashSet<string>).GetMethod(nameof(HashSet<string>.Contains))!;
 
     private readonly Vocabulary _vocabulary;
@@ -125,6 +126,71 @@ internal sealed class RuleTranslator
     }
 
     private static void AddQuantifier(GroupBuilder lhs, CompiledVariant variant, QuantifierCondition q, bool positive, int index)
+    {
+        var n = (int)q.Count.Value.NumberValue;
+        // "at most 0" is "not at least 1"; "at least 1" (exists) needs no collection: EXISTS / NOT elements do.
+        if (q.Operator == CountOperator.AtMost && n == 0)
+        {
+            AddExists(lhs, variant, q, !positive, index);
+            return;
+        }
+        if (q.Operator == CountOperator.AtLeast && n == 1)
+        {
+            AddExists(lhs, variant, q, positive, index);
+            return;
+        }
+        AddCount(lhs, variant, q, positive, index);
+    }
+
+    /// <summary>
+    /// An "exists" literal without aggregates:
+    /// definite + : EXISTS entry (surely matching);            definite - : list known and NOT entry (possibly matching);
+    /// possible + : NOT (list known and NOT entry (possibly)); possible - : NOT entry (surely matching).
+    /// </summary>
+    private static void AddExists(GroupBuilder lhs, CompiledVariant variant, QuantifierCondition q, bool positive, int index)
+    {
+        var suffix = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var entryName = "e" + suffix;
+        var statusName = "s" + suffix;
+        void Entry(PatternBuilder pattern, bool definite)
+        {
+            pattern.Condition(Predicates.EntryMatchesList(q, entryName));
+            if (q.Where is not null) pattern.Condition(Predicates.EntryFilter(q.Where, entryName, definite));
+        }
+        switch ((variant.Possible, positive))
+        {
+            case (false, true):
+                Entry(lhs.Exists().Pattern(typeof(EntryFact), entryName), definite: true);
+                variant.ImpliedMatches.Add(new(q.List, Cases.FactValue.Boolean(true)));
+                break;
+            case (false, false):
+                KnownList(lhs, q, statusName);
+                Entry(lhs.Not().Pattern(typeof(EntryFact), entryName), definite: false);
+                break;
+            case (true, true):
+            {
+                var group = new GroupBuilder();
+                group.GroupType(GroupType.And);
+                KnownList(group, q, statusName);
+                Entry(group.Not().Pattern(typeof(EntryFact), entryName), definite: false);
+                lhs.Not().Group(group);
+                break;
+            }
+            default:
+                Entry(lhs.Not().Pattern(typeof(EntryFact), entryName), definite: true);
+                break;
+        }
+    }
+
+    private static void KnownList(GroupBuilder group, QuantifierCondition q, string name)
+    {
+        var pattern = group.Pattern(typeof(ListStatusFact), name);
+        var s = Expression.Parameter(typeof(ListStatusFact), name);
+        pattern.Condition(Expression.Lambda(Expression.Call(StringEqualsMethod, Expression.Property(s, nameof(ListStatusFact.Section)), Expression.Constant(q.Section)), s));
+        pattern.Condition(Expression.Lambda(Expression.Property(s, nameof(ListStatusFact.Known)), s));
+    }
+
+    private static void AddCount(GroupBuilder lhs, CompiledVariant variant, QuantifierCondition q, bool positive, int index)
     {
         // Cdef = entries that surely match, Cposs = entries that may match (an unknown attribute may match).
         //                   at least n                      at most n

@@ -122,6 +122,6 @@ public sealed class OperatorTests
         Assert.Equal("t.rule", because.Rule);
         Assert.Equal("test/rules.json:1", because.Source);
         Assert.Equal("lumbar", because.Matched["finding.pain.region"].WordValue);
-        Assert.Equal(1, because.Matched["procedure.mbb.lumbar"].NumberValue);
+        Assert.True(because.Matched["procedure.mbb.lumbar"].BooleanValue);
     }
 }

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using PlanRules.Cli.Commands;
+
+namespace PlanRules.Cli;
+
+/// <summary>
+/// The <c>planrules</c> command line: <c>plan</c>, <c>replay</c>, <c>diff</c>, <c>coverage</c> and <c>explain</c>.
+/// A thin shell over the library (<c>PlanRules.Replay</c>); callable in-process, e.g. by tests.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Runs the command line with output to the given writers (never a terminal: plain lines, no progress bar).</summary>
+    /// <param name="args">The arguments, e.g. <c>["replay", "cases/", "--parallel", "2"]</c>.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <returns>The exit code (see <see cref="ExitCodes"/>).</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error) =>
+        RunAsync(args, output, error).GetAwaiter().GetResult();
+
+    /// <summary>Runs the command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="interactive">Whether standard output is a terminal: progress bars, colours and tables sized to it.</param>
+    /// <param name="cancellationToken">Cancels the command (e.g. on Ctrl+C).</param>
+    /// <returns>The exit code (see <see cref="ExitCodes"/>).</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var ctx = new CliContext(output, error, interactive);
+        var root = BuildRoot(ctx);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is ParseErrorAction)
+        {
+            foreach (var e in parsed.Errors) error.WriteLine("error: " + e.Message);
+            var command = parsed.CommandResult.Command;
+            error.WriteLine(command == root ? "Run 'planrules --help' for usage." : $"Run 'planrules {command.Name} --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("cancelled");
+            return ExitCodes.Cancelled;
+        }
+#pragma warning disable CA1031 // The command line's last resort: report a defect, never crash without a word.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            error.WriteLine("internal error: " + ex);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static RootCommand BuildRoot(CliContext ctx)
+    {
+        var root = new RootCommand("planrules: plan, replay, diff, coverage and explain PlanRules cases against a rule set.")
+        {
+            PlanCommand.Create(ctx),
+            ReplayCommand.Create(ctx),
+            DiffCommand.Create(ctx),
+            CoverageCommand.Create(ctx),
+            ExplainCommand.Create(ctx),
+        };
+        // Every help page ends with the exit codes of its command.
+        var help = root.Options.OfType<HelpOption>().First();
+        if (help.Action is HelpAction standard) help.Action = new ExitCodesHelpAction(standard, root);
+        return root;
+    }
+}
