@@ -2,8 +2,11 @@
 //   dotnet run --project src/PlanRules.Samples                      the bundled sample case, shipped rules
 //   dotnet run --project src/PlanRules.Samples -- path/to/case.json  another case
 //   options: --json (print plan JSON)  --rules DIR (another rule set)
+//   dotnet run --project src/PlanRules.Samples -- --host [--once]   the same as a generic-host service (AddPlanRules, hot reload)
 using PlanRules;
 using PlanRules.Cases;
+
+if (args.Contains("--host")) return await PlanRules.Samples.Hosting.HostedSample.RunAsync(args);
 
 var json = args.Contains("--json");
 var rulesIndex = Array.IndexOf(args, "--rules");

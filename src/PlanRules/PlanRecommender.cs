@@ -26,8 +26,12 @@ public sealed class PlanRecommender : IPlanRecommender
     public TreatmentPlan Recommend(PatientCase patientCase, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(patientCase);
-        var problems = patientCase.Validate(_rules.Vocabulary);
-        if (problems.Any(d => d.Severity == DiagnosticSeverity.Error)) throw new InvalidCaseException(problems);
+        if (!ValidatedCases.WereChecked(patientCase, _rules.Vocabulary))
+        {
+            var problems = patientCase.Validate(_rules.Vocabulary);
+            if (problems.Any(d => d.Severity == DiagnosticSeverity.Error)) throw new InvalidCaseException(problems);
+            ValidatedCases.Remember(patientCase, _rules.Vocabulary);
+        }
         return _rules.Compiled.Evaluate(patientCase, cancellationToken);
     }
 }

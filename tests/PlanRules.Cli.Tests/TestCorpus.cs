@@ -77,13 +77,14 @@ internal sealed class TestCorpus : IDisposable
         var json = JObject.Parse($$"""
             {
               "schema": "planrules.case/1",
-              "caseId": "{{caseId}}",
+              "caseId": "",
               "patient": { "ageYears": 58, "sex": "female", "pregnant": false },
               "findings": { "pain.region": "lumbar", "pain.pattern": "radicular", "pain.duration_weeks": {{weeks.ToString(System.Globalization.CultureInfo.InvariantCulture)}},
                             "redflag.cauda_equina": false, "diagnosis.failed_back_surgery": false },
               "labs": { "inr": 1.0 }
             }
             """);
+        json["caseId"] = caseId;
         if (withExpect) json["expect"] = expect ?? JObject.Parse("""{ "candidates": { "include": ["esi.lumbar.transforaminal"] } }""");
         return json;
     }

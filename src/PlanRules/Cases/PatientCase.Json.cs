@@ -21,7 +21,9 @@ public sealed partial record PatientCase
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(vocabulary);
-        return CaseJsonReader.Read(json, vocabulary);
+        var result = CaseJsonReader.Read(json, vocabulary);
+        if (result.Case is not null) ValidatedCases.Remember(result.Case, vocabulary);
+        return result;
     }
 
     /// <summary>

@@ -47,6 +47,7 @@ internal sealed class CaseFacts
             ReliefPercent = p.ReliefPercent,
             ReliefWeeks = p.ReliefWeeks,
         }), facts);
+        facts.Add(CaseGateFact.Instance);
         Facts = facts;
     }
 

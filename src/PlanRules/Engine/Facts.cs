@@ -62,3 +62,9 @@ internal sealed class RiskRaiseFact : IEquatable<RiskRaiseFact>
     public override bool Equals(object? obj) => obj is RiskRaiseFact;
     public override int GetHashCode() => 17;
 }
+
+/// <summary>Inserted after all of a case's facts; rules that would start with NOT/EXISTS start with it instead.</summary>
+internal sealed class CaseGateFact
+{
+    public static readonly CaseGateFact Instance = new();
+}

@@ -39,10 +39,10 @@ internal static class Predicates
     {
         var p = Expression.Parameter(typeof(EntryFact), parameterName);
         var name = Expression.Property(p, nameof(EntryFact.Name));
-        Expression body = q.IsPrefix
-            ? Expression.Call(name, StartsWith, Expression.Constant(q.List[..^1]), Expression.Constant(StringComparison.Ordinal))
-            : Expression.Call(StringEquals, name, Expression.Constant(q.List));
-        return Expression.Lambda(body, p);
+        Expression Matches(string list) => list.EndsWith(".*", StringComparison.Ordinal)
+            ? Expression.Call(name, StartsWith, Expression.Constant(list[..^1]), Expression.Constant(StringComparison.Ordinal))
+            : Expression.Call(StringEquals, name, Expression.Constant(list));
+        return Expression.Lambda(q.AllLists.Select(Matches).Aggregate(Expression.OrElse), p);
     }
 
     /// <summary>The entry filter in its definite form (every needed attribute known and matching) or possible form (no known attribute contradicts).</summary>
@@ -64,6 +64,14 @@ internal static class Predicates
     private static Expression Attribute(AttributeFilter a, ParameterExpression p, bool definite)
     {
         var member = Expression.Property(p, char.ToUpperInvariant(a.Attribute[0]) + a.Attribute[1..]);
+        if (a.Operator == ComparisonOperator.Known)
+        {
+            // Whether an attribute is recorded is itself always known: both forms are the same test.
+            Expression present = member.Type == typeof(double?)
+                ? Expression.Property(member, nameof(Nullable<double>.HasValue))
+                : Expression.NotEqual(member, Expression.Constant(null, typeof(string)));
+            return a.Operands[0].Value.BooleanValue ? present : Expression.Not(present);
+        }
         if (member.Type == typeof(double?))
         {
             var hasValue = Expression.Property(member, nameof(Nullable<double>.HasValue));

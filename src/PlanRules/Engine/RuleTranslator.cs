@@ -72,7 +72,15 @@ internal sealed class RuleTranslator
         builder.Priority(priority);
         builder.Dependencies().Dependency(typeof(OutcomeSink), "sink");
         var lhs = builder.LeftHandSide();
-        for (var i = 0; i < variant.Literals.Count; i++)
+        // Join order decides how much work the Rete network does. Rules that apply to candidates start with the
+        // target (absent until candidates are proposed); other rules start with their positive comparisons, which
+        // stop propagation early. A rule that would start with NOT/EXISTS/aggregates starts with the case gate,
+        // a fact inserted after all the case's facts, so that nothing propagates while the session is created
+        // or filled and every NOT meets a full memory.
+        var order = Enumerable.Range(0, variant.Literals.Count).OrderBy(i => IsPositivePattern(variant, variant.Literals[i]) ? 0 : 1).ThenBy(i => i).ToArray();
+        if (variant.Rule.AppliesTo is { } selector) AddTarget(lhs, selector);
+        else if (order.Length == 0 || !IsPositivePattern(variant, variant.Literals[order[0]])) lhs.Pattern(typeof(CaseGateFact), "gate");
+        foreach (var i in order)
         {
             var literal = variant.Literals[i];
             switch (literal.Leaf)
@@ -85,7 +93,6 @@ internal sealed class RuleTranslator
                     break;
             }
         }
-        if (variant.Rule.AppliesTo is { } selector) AddTarget(lhs, selector);
 
         var context = Expression.Parameter(typeof(IContext), "ctx");
         var sink = Expression.Parameter(typeof(OutcomeSink), "sink");
@@ -94,6 +101,14 @@ internal sealed class RuleTranslator
         Definitions.Add(builder.Build());
         Variants.Add(variant);
     }
+
+    /// <summary>Whether a literal becomes a positive pattern over a scalar fact in this variant.</summary>
+    private static bool IsPositivePattern(CompiledVariant variant, Literal literal) => literal.Leaf switch
+    {
+        FactCondition { Operator: ComparisonOperator.Known } f => f.Operands[0].Value.BooleanValue == literal.Positive,
+        FactCondition => !variant.Possible,
+        _ => false,
+    };
 
     private void AddFact(GroupBuilder lhs, CompiledVariant variant, FactCondition f, bool positive, int index)
     {

@@ -13,7 +13,9 @@ namespace PlanRules.Hosting;
 /// <remarks>
 /// A source only reads: validation and compilation are done by PlanRules (<see cref="RuleSet.Load"/>), and a set
 /// with any error is never used. Implementations must be thread-safe; <see cref="LoadAsync"/> may be called again
-/// while an earlier call is still running only after that call was cancelled.
+/// while an earlier call is still running only after that call was cancelled. The source's <c>ToString()</c> names it
+/// in log lines and start-up messages (the built-in sources give their kind and folder): it must not contain secrets
+/// such as a connection string's password.
 /// </remarks>
 public interface IRuleSetSource
 {

@@ -69,11 +69,7 @@ internal sealed class ConditionLogic
         {
             var literals = a.Where(l => l.Leaf is FactCondition g && g.Fact == f.Fact).ToList();
             if (literals.Count == 0) return false;
-            var domain = Domain(f.Fact, literals);
-            var wanted = Domain(f.Fact, [b]);
-            if (wanted.Absent) return domain.Absent;
-            if (!domain.Known) return false;
-            return domain.IsSubsetOf(wanted);
+            return Domain(f.Fact, literals).Implies(Domain(f.Fact, [b]));
         }
         var bound = CountBound.Of(b);
         if (bound.Lower && bound.N <= 0) return true;
@@ -100,8 +96,9 @@ internal sealed class ConditionLogic
     /// <summary>Whether every entry selected by <paramref name="inner"/> is also selected by <paramref name="outer"/>.</summary>
     private bool Covers(QuantifierCondition outer, QuantifierCondition inner)
     {
-        var listCovers = outer.List == inner.List || (outer.IsPrefix && inner.List.StartsWith(outer.List[..^1], StringComparison.Ordinal));
-        return listCovers && FilterImplies(inner.Where, outer.Where, inner.Section);
+        static bool ListCovers(string o, string i) => o == i || (o.EndsWith(".*", StringComparison.Ordinal) && i.StartsWith(o[..^1], StringComparison.Ordinal));
+        var listsCovered = inner.AllLists.All(i => outer.AllLists.Any(o => ListCovers(o, i)));
+        return listsCovered && FilterImplies(inner.Where, outer.Where, inner.Section);
     }
 
     private bool FilterImplies(EntryFilter? a, EntryFilter? b, string section)
@@ -119,7 +116,7 @@ internal sealed class ConditionLogic
             var definition = AttributeDefinition(section, attribute, mine[0].Filter);
             var have = DomainOf(definition, mine.Select(x => (x.Filter.Operator, x.Filter.Operands, x.Positive)));
             var want = DomainOf(definition, right.Where(x => x.Filter.Attribute == attribute).Select(x => (x.Filter.Operator, x.Filter.Operands, x.Positive)));
-            if (!have.IsSubsetOf(want)) return false;
+            if (!have.Implies(want)) return false;
         }
         return true;
     }
@@ -170,26 +167,33 @@ internal sealed class ConditionLogic
     {
         if (!_vocabulary.TryGetFact(fact, out var definition))
             definition = new FactDefinition(fact, FactType.Number, fact);
+        return DomainOf(definition, literals.Select(l => (((FactCondition)l.Leaf).Operator, ((FactCondition)l.Leaf).Operands, l.Positive)));
+    }
+
+    /// <summary>
+    /// What comparisons of one fact or attribute allow: <c>known</c> makes it present or absent; every other comparison
+    /// needs it present (the definite form) and narrows its values.
+    /// </summary>
+    private static FactDomain DomainOf(FactDefinition definition, IEnumerable<(ComparisonOperator Op, IReadOnlyList<Operand> Operands, bool Positive)> all)
+    {
         var known = false;
         var absent = false;
         var comparisons = new List<(ComparisonOperator, IReadOnlyList<Operand>, bool)>();
-        foreach (var literal in literals)
+        foreach (var (op, operands, positive) in all)
         {
-            var f = (FactCondition)literal.Leaf;
-            if (f.Operator == ComparisonOperator.Known)
+            if (op == ComparisonOperator.Known)
             {
-                if (f.Operands[0].Value.BooleanValue == literal.Positive) known = true;
+                if (operands[0].Value.BooleanValue == positive) known = true;
                 else absent = true;
                 continue;
             }
             known = true;
-            comparisons.Add((f.Operator, f.Operands, literal.Positive));
+            comparisons.Add((op, operands, positive));
         }
-        var domain = DomainOf(definition, comparisons);
-        return domain with { Known = known, Absent = absent };
+        return Values(definition, comparisons) with { Known = known, Absent = absent };
     }
 
-    private static FactDomain DomainOf(FactDefinition definition, IEnumerable<(ComparisonOperator Op, IReadOnlyList<Operand> Operands, bool Positive)> comparisons)
+    private static FactDomain Values(FactDefinition definition, IEnumerable<(ComparisonOperator Op, IReadOnlyList<Operand> Operands, bool Positive)> comparisons)
     {
         if (definition.Type == FactType.Number)
         {
@@ -236,9 +240,14 @@ internal sealed class ConditionLogic
     {
         public bool IsEmpty => (Known && Absent) || (Known && ((Numbers?.IsEmpty ?? false) || (Words is { Count: 0 })));
 
-        public bool IsSubsetOf(FactDomain other) =>
-            Numbers is not null && other.Numbers is not null ? Numbers.IsSubsetOf(other.Numbers)
-            : Words is not null && other.Words is not null && Words.IsSubsetOf(other.Words);
+        /// <summary>Whether whatever this domain allows, <paramref name="wanted"/> allows too.</summary>
+        public bool Implies(FactDomain wanted)
+        {
+            if (wanted.Absent) return Absent;
+            if (Absent || !Known) return false;
+            return Numbers is not null && wanted.Numbers is not null ? Numbers.IsSubsetOf(wanted.Numbers)
+                : Words is not null && wanted.Words is not null && Words.IsSubsetOf(wanted.Words);
+        }
     }
 
     /// <summary>A quantifier literal as a bound on the number of matching entries.</summary>

@@ -223,7 +223,7 @@ internal sealed class HtmlReviewWriter
                 else
                     foreach (var e in entries)
                     {
-                        var cls = e.Text == "shared" ? "shared" : e.Text.EndsWith(" h", StringComparison.Ordinal) ? "hold" : "other";
+                        var cls = e.Text == "shared" ? "shared" : e.Text.EndsWith(" h", StringComparison.Ordinal) || e.Text.StartsWith("hold", StringComparison.Ordinal) ? "hold" : "other";
                         _sb.Append("<div class=\"cell ").Append(cls).Append(_changes?.Find(ChangeSubject.Rule, e.Rule.Id) is { } ch ? " chg-" + ch.Kind.ToString().ToLowerInvariant() : "").Append("\">")
                            .Append("<a href=\"#rule-").Append(A(e.Rule.Id)).Append("\" title=\"").Append(E(e.Rule.Title + " (" + e.Rule.Severity + ", " + e.Rule.Status + ")")).Append("\">").Append(E(e.Text)).Append("</a>");
                         if (e.Parameter is not null) _sb.Append(" ").Append(Param(e.Parameter));
@@ -438,7 +438,7 @@ code.hash { word-break: break-all; }
 .toolbar input[type=search] { flex: 1 1 320px; max-width: 480px; padding: 7px 10px; border:1px solid #aab4bf; border-radius: 6px; font: inherit; }
 #count { color: var(--muted); font-size: 13px; }
 nav { margin: 10px 0 0; font-size: 14px; } nav ol { margin: 4px 0; padding-left: 20px; }
-nav ol.cols { columns: 3 220px; column-gap: 24px; }
+nav ol.cols { columns: 3 240px; column-gap: 48px; }
 .hint { color: var(--muted); font-size: 13.5px; margin: 4px 0 10px; }
 .none { color: var(--muted); font-style: italic; margin: 2px 0; }
 .box { border: 1px solid var(--line); border-radius: 8px; padding: 14px 18px; margin: 14px 0; background: var(--bg); }

@@ -171,8 +171,10 @@ public static partial class PlainLanguage
             {
                 if (!vocabulary.TryGetAttribute(section, a.Attribute, out var d))
                     d = new FactDefinition(a.Attribute, a.Operands[0].Value.Type, a.Attribute);
-                var (op, operands) = Normalize(a.Operator, positive, a.Operands);
                 var noun = Noun(d, attribute: true);
+                if (a.Operator == ComparisonOperator.Known)
+                    return [new Segment(noun + (a.Operands[0].Value.BooleanValue == positive ? " is recorded" : " is not recorded"))];
+                var (op, operands) = Normalize(a.Operator, positive, a.Operands);
                 List<Segment> s = [new Segment(noun + (op is "is" or "isNot" or "in" or "notIn" ? " is " : " "))];
                 s.AddRange(Comparison(op, operands, UnitText(d.Unit), duration: false));
                 return s;
@@ -270,14 +272,17 @@ public static partial class PlainLanguage
         return attribute || restatesUnit ? m.Groups[1].Value : label;
     }
 
-    private static string ListNoun(QuantifierCondition q, Vocabulary vocabulary)
+    private static string ListNoun(QuantifierCondition q, Vocabulary vocabulary) =>
+        string.Join(" or ", q.AllLists.Select(list => ListNoun(list, q.Section, vocabulary)));
+
+    private static string ListNoun(string list, string section, Vocabulary vocabulary)
     {
-        if (!q.IsPrefix)
-            return vocabulary.TryGetFact(q.List, out var d) ? Noun(d, attribute: false) : q.List;
-        var prefix = q.List[..^1];
+        if (!list.EndsWith(".*", StringComparison.Ordinal))
+            return vocabulary.TryGetFact(list, out var d) ? Noun(d, attribute: false) : list;
+        var prefix = list[..^1];
         var matches = vocabulary.Facts.Where(f => f.Name.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
         if (matches.Length is > 0 and <= 3) return string.Join(" or ", matches.Select(f => Noun(f, attribute: false)));
-        var what = q.Section switch
+        var what = section switch
         {
             "procedure" => "earlier procedure",
             "medication" => "medication",
@@ -286,7 +291,7 @@ public static partial class PlainLanguage
             "device" => "device",
             _ => "entry",
         };
-        return $"any {what} {q.List} ({matches.Length} codes)";
+        return $"any {what} {list} ({matches.Length} codes)";
     }
 
     /// <summary>Lower-cases the first letter of an ordinary word (not of "INR", "HbA1c", "Oswestry Disability Index").</summary>

@@ -120,35 +120,40 @@ internal sealed class ReviewModel
             if (Alternatives.Of(rule.When) is not { } alternatives) continue;
             foreach (var alternative in alternatives)
             {
-                var mentions = alternative.Where(l => l.Positive && l.Leaf is QuantifierCondition { IsPrefix: false, Section: "medication", Operator: CountOperator.AtLeast } q && q.Count.Value.NumberValue >= 1).ToList();
+                var mentions = alternative.Where(l => l.Positive && l.Leaf is QuantifierCondition { Section: "medication", Operator: CountOperator.AtLeast } q && q.Count.Value.NumberValue >= 1).ToList();
                 foreach (var mention in mentions)
                 {
                     var q = (QuantifierCondition)mention.Leaf;
-                    if (!set.Vocabulary.TryGetFact(q.List, out var medication)) continue;
-                    if (!medications.Contains(medication)) medications.Add(medication);
-                    rules.Add(rule);
+                    var lastDose = Attributes(q.Where).Where(a => a.Attribute == "lastDoseHoursAgo").ToList();
                     // The hold is the upper bound on the hours since the last dose ("below 72"); a lower bound only
                     // separates this rule from a shorter hold of the same medication.
-                    var hours = Attributes(q.Where).Where(a => a.Attribute == "lastDoseHoursAgo")
-                        .SelectMany(a => a.Operator switch
-                        {
-                            ComparisonOperator.Below or ComparisonOperator.AtMost => a.Operands,
-                            ComparisonOperator.Between => [a.Operands[1]],
-                            _ => [],
-                        }).ToList();
+                    var hours = lastDose.SelectMany(a => a.Operator switch
+                    {
+                        ComparisonOperator.Below or ComparisonOperator.AtMost => a.Operands,
+                        ComparisonOperator.Between => [a.Operands[1]],
+                        _ => [],
+                    }).ToList();
+                    var unrecorded = lastDose.Any(a => a.Operator == ComparisonOperator.Known && !a.Operands[0].Value.BooleanValue);
                     var qualifiers = Attributes(q.Where).Where(a => a.Attribute != "lastDoseHoursAgo")
                         .Select(a => PlainLanguage.FilterText(a, q.Section, set.Vocabulary))
                         .Concat(alternative.Where(l => l != mention).Select(l => PlainLanguage.LiteralText(l.Leaf, l.Positive, set.Vocabulary)))
                         .ToList();
                     var qualifier = qualifiers.Count == 0 ? null : string.Join("; ", qualifiers);
-                    var entries = hours.Count > 0
+                    List<GridEntry> entries = hours.Count > 0
                         ? hours.Select(h => new GridEntry(rule, PlainLanguage.Number(h.Value.NumberValue) + " h", h.Parameter, qualifier)).ToList()
+                        : unrecorded ? [new GridEntry(rule, "hold: last dose not recorded", null, qualifier)]
                         : [new GridEntry(rule, IsShared(rule) ? "shared" : (rule.Kind == RuleKind.Prerequisite ? "prerequisite " : rule.Severity + " ") + rule.Code, null, qualifier)];
-                    foreach (var category in categories)
+                    foreach (var name in q.AllLists)
                     {
-                        if (!cells.TryGetValue((q.List, category), out var list)) cells[(q.List, category)] = list = [];
-                        foreach (var e in entries)
-                            if (!list.Any(x => x.Rule == e.Rule && x.Text == e.Text && x.Qualifier == e.Qualifier)) list.Add(e);
+                        if (name.EndsWith(".*", StringComparison.Ordinal) || !set.Vocabulary.TryGetFact(name, out var medication)) continue;
+                        if (!medications.Contains(medication)) medications.Add(medication);
+                        rules.Add(rule);
+                        foreach (var category in categories)
+                        {
+                            if (!cells.TryGetValue((name, category), out var list)) cells[(name, category)] = list = [];
+                            foreach (var e in entries)
+                                if (!list.Any(x => x.Rule == e.Rule && x.Text == e.Text && x.Qualifier == e.Qualifier)) list.Add(e);
+                        }
                     }
                 }
             }

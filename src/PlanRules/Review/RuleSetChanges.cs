@@ -251,7 +251,7 @@ public sealed partial class RuleSetChanges
         AnyCondition any => "any(" + string.Join(",", any.Parts.Select(Canon)) + ")",
         NotCondition not => "not(" + Canon(not.Part) + ")",
         FactCondition f => f.Fact + " " + f.Operator + " " + string.Join("|", f.Operands.Select(o => o.Parameter is null ? o.Value.ToString() : "$" + o.Parameter)),
-        QuantifierCondition q => q.List + " " + q.Operator + " " + (q.Count.Parameter is null ? q.Count.Value.ToString() : "$" + q.Count.Parameter) + " where " + CanonFilter(q.Where),
+        QuantifierCondition q => string.Join("|", q.AllLists) + " " + q.Operator + " " + (q.Count.Parameter is null ? q.Count.Value.ToString() : "$" + q.Count.Parameter) + " where " + CanonFilter(q.Where),
         _ => condition.ToString(),
     };
 

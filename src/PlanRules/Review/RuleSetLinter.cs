@@ -223,7 +223,7 @@ public static class RuleSetLinter
                         : $"the absolute contraindication '{excluder.Id}' ({excluder.Location})";
                     Add(LintCodes.CandidateAlwaysExcluded, candidate.Location,
                         $"rule proposes {candidate.Intervention}, but whenever its condition holds so does that of {how}: the intervention always ends up excluded",
-                        $"remove the candidate rule, or narrow '{excluder.Id}'", candidate.Id);
+                        $"remove the candidate rule, or narrow '{excluder.Id}'; if the candidate exists only so that plans list the intervention as excluded with this reason, say so in its notes", candidate.Id);
                     break;
                 }
             }
@@ -317,8 +317,8 @@ public static class RuleSetLinter
             foreach (var p in _set.Parameters.Values.OrderBy(p => p.Location.Line))
                 if (!used.Contains(p.Name))
                     Add(LintCodes.UnusedParameter, p.Location,
-                        $"parameter '{p.Name}' (= {PlainLanguage.Number(p.Value)} {p.Unit}) is not used by any rule",
-                        $"use it in a rule (\"${p.Name}\" in a condition, {{{p.Name}}} in a title or message), or remove it");
+                        $"parameter '{p.Name}' = {PlainLanguage.Number(p.Value)} {p.Unit} is not used by any rule",
+                        $"use it in a rule, as \"${p.Name}\" in a condition or {{{p.Name}}} in a title or message, or remove it");
         }
 
         // PR3006
@@ -336,8 +336,9 @@ public static class RuleSetLinter
                     case NotCondition not: Walk(not.Part); break;
                     case FactCondition f: facts.Add(f.Fact); break;
                     case QuantifierCondition q:
-                        if (q.IsPrefix) prefixes.Add(q.List[..^1]);
-                        else facts.Add(q.List);
+                        foreach (var list in q.AllLists)
+                            if (list.EndsWith(".*", StringComparison.Ordinal)) prefixes.Add(list[..^1]);
+                            else facts.Add(list);
                         WalkFilter(q.Section, q.Where);
                         break;
                 }
@@ -364,7 +365,7 @@ public static class RuleSetLinter
                 if (facts.Contains(fact.Name) || prefixes.Any(p => fact.Name.StartsWith(p, StringComparison.Ordinal))) continue;
                 Add(LintCodes.UnreadVocabularyEntry, _sources.Locate("vocabulary.json", "facts", fact.Name),
                     $"vocabulary fact '{fact.Name}' ({fact.Label}) is not read by any rule",
-                    "use it in a rule, or remove it from vocabulary.json (cases may then not carry it)");
+                    "use it in a rule, or remove it from vocabulary.json; cases can then no longer carry it");
             }
             foreach (var section in Vocabulary.ListSections)
             foreach (var attribute in _set.Vocabulary.AttributesOf(section).Keys.Order(StringComparer.Ordinal))
@@ -385,7 +386,7 @@ public static class RuleSetLinter
                 if (proposed.Contains(intervention.Code)) continue;
                 Add(LintCodes.InterventionNeverProposed, intervention.Location ?? new SourceLocation("catalog.json", 0, 0),
                     $"no candidate rule proposes intervention '{intervention.Code}' ({intervention.Name})",
-                    "add a candidate rule, or, if it is kept only as an earlier procedure (procedure." + intervention.Code + "), say so in its description");
+                    "add a candidate rule; if it is kept only as an earlier procedure, procedure." + intervention.Code + ", say so in its description");
             }
         }
 
@@ -413,7 +414,7 @@ public static class RuleSetLinter
                 {
                     var policy = rule.Parameters.Where(p => _set.Parameters.TryGetValue(p, out var v) && v.PolicyChoice).ToList();
                     Add(LintCodes.DraftRule, rule.Location,
-                        "rule is still a draft" + (policy.Count > 0 ? " (it uses the policy choice " + string.Join(", ", policy.Select(p => "$" + p)) + ")" : ""),
+                        "rule is still a draft" + (policy.Count > 0 ? "; it uses the policy choice " + string.Join(", ", policy.Select(p => "$" + p)) : ""),
                         "have a clinical lead review it, then set \"status\": \"approved\" with \"reviewer\" and \"reviewed\"", rule.Id);
                 }
             }
@@ -479,7 +480,7 @@ public static class RuleSetLinter
                 .ThenBy(p => p.Name, StringComparer.Ordinal).Take(3).ToList();
             return same.Count == 0
                 ? "add a parameter (value, unit, label, source) to parameters.json and write \"$name\""
-                : "use a parameter, e.g. " + string.Join(" or ", same.Select(p => $"\"${p.Name}\" (= {PlainLanguage.Number(p.Value)} {p.Unit})"));
+                : "use a parameter, e.g. " + string.Join(" or ", same.Select(p => $"\"${p.Name}\" = {PlainLanguage.Number(p.Value)} {p.Unit}"));
         }
     }
 }

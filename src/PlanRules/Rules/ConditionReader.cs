@@ -153,11 +153,25 @@ internal sealed class ConditionReader
     {
         string[] keys = form == "exists" ? ["exists", "where"] : ["count", "where", .. CountOperators];
         var r = new JsonObjectReader(obj, _bag, $"an '{form}' condition", keys);
-        var list = r.String(form);
-        if (list is null) return null;
         var listToken = obj.Property(form)!.Value;
-        if (!ValidateList(list, listToken)) return null;
+        string[] lists;
+        if (listToken is JArray array && array.Count > 0 && array.All(t => t.Type == JTokenType.String))
+            lists = array.Select(t => (string)t!).ToArray();
+        else if (listToken.Type == JTokenType.String)
+            lists = [(string)listToken!];
+        else
+        {
+            _bag.Add("PR1002", $"'{form}' takes a history list such as \"procedure.mbb.lumbar\" (or a list of them), not {JsonObjectReader.Describe(listToken)}", listToken);
+            return null;
+        }
+        if (!lists.All(l => ValidateList(l, listToken))) return null;
+        var list = lists[0];
         var section = list[..list.IndexOf('.')];
+        if (lists.Any(l => !l.StartsWith(section + ".", StringComparison.Ordinal)))
+        {
+            _bag.Add("PR2013", $"the lists counted together must be of one section ('{section}')", listToken);
+            return null;
+        }
 
         EntryFilter? where = null;
         if (obj.Property("where") is { } whereProperty)
@@ -167,7 +181,7 @@ internal sealed class ConditionReader
         }
 
         if (form == "exists")
-            return new QuantifierCondition(list, where, CountOperator.AtLeast, new Operand(FactValue.Number(1))) { Location = location };
+            return new QuantifierCondition(list, where, CountOperator.AtLeast, new Operand(FactValue.Number(1))) { Location = location, AlsoLists = lists[1..] };
 
         var ops = CountOperators.Where(k => obj.Property(k) is not null).ToArray();
         if (ops.Length != 1)
@@ -184,7 +198,7 @@ internal sealed class ConditionReader
             _bag.Add("PR2011", $"a count must be a whole number ≥ 0, not {count.Value}", countToken);
             return null;
         }
-        return new QuantifierCondition(list, where, ops[0] == "atLeast" ? CountOperator.AtLeast : CountOperator.AtMost, count) { Location = location };
+        return new QuantifierCondition(list, where, ops[0] == "atLeast" ? CountOperator.AtLeast : CountOperator.AtMost, count) { Location = location, AlsoLists = lists[1..] };
     }
 
     private bool ValidateList(string list, JToken at)
@@ -269,8 +283,8 @@ internal sealed class ConditionReader
             _bag.Add("PR1002", $"'{property.Name}' in 'where' must be a comparison such as {{ \"atLeast\": 50 }}, not {JsonObjectReader.Describe(property.Value)}", property.Value);
             return null;
         }
-        _ = new JsonObjectReader(comparison, _bag, $"the comparison of '{property.Name}'", FactOperators.Where(o => o != "known").ToArray());
-        var ops = FactOperators.Where(k => comparison.Property(k) is not null && k != "known").ToArray();
+        _ = new JsonObjectReader(comparison, _bag, $"the comparison of '{property.Name}'", FactOperators);
+        var ops = FactOperators.Where(k => comparison.Property(k) is not null).ToArray();
         if (ops.Length != 1)
         {
             _bag.Add("PR2007", $"the comparison of '{property.Name}' needs exactly one operator", comparison);

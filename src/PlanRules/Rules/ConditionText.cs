@@ -47,7 +47,9 @@ public static class ConditionText
     }
 
     private static string ListLabel(QuantifierCondition q, Vocabulary? vocabulary) =>
-        q.IsPrefix ? "earlier " + q.List : (vocabulary is not null && vocabulary.TryGetFact(q.List, out var d) ? d.Label.ToLowerInvariant() + " [" + q.List + "]" : q.List);
+        string.Join(" or ", q.AllLists.Select(list => list.EndsWith(".*", StringComparison.Ordinal)
+            ? "earlier " + list
+            : vocabulary is not null && vocabulary.TryGetFact(list, out var d) ? d.Label.ToLowerInvariant() + " [" + list + "]" : list));
 
     private static string Quantifier(QuantifierCondition q, Vocabulary? vocabulary)
     {
@@ -66,6 +68,7 @@ public static class ConditionText
         NotEntryFilter not => "not (" + Filter(not.Part) + ")",
         AttributeFilter a => a.Operator switch
         {
+            ComparisonOperator.Known => a.Operands[0].Value.BooleanValue ? $"{a.Attribute} recorded" : $"{a.Attribute} not recorded",
             ComparisonOperator.Between => $"{a.Attribute} between {Value(a.Operands[0])} and {Value(a.Operands[1])}",
             ComparisonOperator.In => $"{a.Attribute} one of {string.Join(", ", a.Operands.Select(Value))}",
             ComparisonOperator.Is => $"{a.Attribute} {Value(a.Operands[0])}",

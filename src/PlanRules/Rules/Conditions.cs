@@ -40,6 +40,15 @@ public sealed record QuantifierCondition(string List, EntryFilter? Where, CountO
 
     /// <summary>Whether <see cref="List"/> ends in <c>.*</c>.</summary>
     public bool IsPrefix => List.EndsWith(".*", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Further lists of the same section whose entries count together with <see cref="List"/>'s
+    /// (written <c>"count": ["procedure.esi.lumbar.*", "procedure.esi.caudal"]</c>); empty for one list.
+    /// </summary>
+    public IReadOnlyList<string> AlsoLists { get; init; } = [];
+
+    /// <summary><see cref="List"/> and <see cref="AlsoLists"/>.</summary>
+    public IReadOnlyList<string> AllLists => [List, .. AlsoLists];
 }
 
 /// <summary>Count comparisons of a <see cref="QuantifierCondition"/>.</summary>
