@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
@@ -27,7 +28,9 @@ internal static class OrderedParallel
         // The ordered channel is the window: the producer waits when 4 × N results are pending, so memory stays bounded
         // even when one slow item holds back the results after it.
         var ordered = Channel.CreateBounded<Task<TResult>>(new BoundedChannelOptions(workers * 4) { SingleReader = true, SingleWriter = true });
-        var work = Channel.CreateUnbounded<WorkItem<TSource, TResult>>(new UnboundedChannelOptions { SingleWriter = true });
+        // Workers are dedicated threads that block on the queue: they never hold thread-pool threads, so the producer's
+        // and the consumer's continuations always find one (no starvation when N equals the number of cores).
+        using var work = new BlockingCollection<WorkItem<TSource, TResult>>();
 
         var producer = Task.Run(async () =>
         {
@@ -38,7 +41,7 @@ internal static class OrderedParallel
                 {
                     var done = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
                     await ordered.Writer.WriteAsync(done.Task, token).ConfigureAwait(false);
-                    work.Writer.TryWrite(new WorkItem<TSource, TResult>(item, index++, done));
+                    work.Add(new WorkItem<TSource, TResult>(item, index++, done), CancellationToken.None);
                 }
                 ordered.Writer.TryComplete();
             }
@@ -48,39 +51,36 @@ internal static class OrderedParallel
             }
             finally
             {
-                work.Writer.TryComplete();
+                work.CompleteAdding();
             }
         }, CancellationToken.None);
 
         var pool = new Task[workers];
         for (var w = 0; w < workers; w++)
         {
-            pool[w] = Task.Run(async () =>
+            pool[w] = Task.Factory.StartNew(() =>
             {
-                while (await work.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+                foreach (var item in work.GetConsumingEnumerable(CancellationToken.None))
                 {
-                    while (work.Reader.TryRead(out var item))
+                    if (token.IsCancellationRequested)
                     {
-                        if (token.IsCancellationRequested)
-                        {
-                            item.Done.TrySetCanceled(token);
-                            continue;
-                        }
-                        try
-                        {
-                            item.Done.TrySetResult(selector(item.Item, item.Index, token));
-                        }
-                        catch (OperationCanceledException oce)
-                        {
-                            item.Done.TrySetCanceled(oce.CancellationToken);
-                        }
-                        catch (Exception ex)
-                        {
-                            item.Done.TrySetException(ex);
-                        }
+                        item.Done.TrySetCanceled(token);
+                        continue;
+                    }
+                    try
+                    {
+                        item.Done.TrySetResult(selector(item.Item, item.Index, token));
+                    }
+                    catch (OperationCanceledException oce)
+                    {
+                        item.Done.TrySetCanceled(oce.CancellationToken);
+                    }
+                    catch (Exception ex)
+                    {
+                        item.Done.TrySetException(ex);
                     }
                 }
-            }, CancellationToken.None);
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         try

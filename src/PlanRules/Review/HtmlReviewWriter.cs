@@ -223,7 +223,7 @@ internal sealed class HtmlReviewWriter
                 else
                     foreach (var e in entries)
                     {
-                        var cls = e.Text == "shared" ? "shared" : e.Text.EndsWith(" h", StringComparison.Ordinal) || e.Text.StartsWith("hold", StringComparison.Ordinal) ? "hold" : "other";
+                        var cls = e.Text == "shared" ? "shared" : e.Text.EndsWith(" h", StringComparison.Ordinal) ? "hold" : e.Text.StartsWith("hold", StringComparison.Ordinal) ? "unrecorded" : "other";
                         _sb.Append("<div class=\"cell ").Append(cls).Append(_changes?.Find(ChangeSubject.Rule, e.Rule.Id) is { } ch ? " chg-" + ch.Kind.ToString().ToLowerInvariant() : "").Append("\">")
                            .Append("<a href=\"#rule-").Append(A(e.Rule.Id)).Append("\" title=\"").Append(E(e.Rule.Title + " (" + e.Rule.Severity + ", " + e.Rule.Status + ")")).Append("\">").Append(E(e.Text)).Append("</a>");
                         if (e.Parameter is not null) _sb.Append(" ").Append(Param(e.Parameter));
@@ -498,6 +498,7 @@ table.grid .cell a.param { display: block; width: fit-content; }
 .cell { margin: 2px 0; }
 .cell.hold a { font-weight: 700; color: var(--red); }
 .cell.shared a { color: var(--amber); font-weight: 600; }
+.cell.unrecorded a { color: var(--red); font-size: 12.5px; }
 .cell .qual { font-size: 12px; color: var(--muted); }
 .dash { color: #9aa5b1; }
 .chg-added { outline: 2px solid #1e7a45; outline-offset: 1px; background: #f1faf4 !important; }

@@ -173,9 +173,9 @@ public static partial class PlainLanguage
                     d = new FactDefinition(a.Attribute, a.Operands[0].Value.Type, a.Attribute);
                 var noun = Noun(d, attribute: true);
                 if (a.Operator == ComparisonOperator.Known)
-                    return [new Segment(noun + (a.Operands[0].Value.BooleanValue == positive ? " is recorded" : " is not recorded"))];
+                    return [new Segment(noun + (a.Operands[0].Value.BooleanValue == positive ? " recorded" : " not recorded"))];
                 var (op, operands) = Normalize(a.Operator, positive, a.Operands);
-                List<Segment> s = [new Segment(noun + (op is "is" or "isNot" or "in" or "notIn" ? " is " : " "))];
+                List<Segment> s = [new Segment(noun + " ")];
                 s.AddRange(Comparison(op, operands, UnitText(d.Unit), duration: false));
                 return s;
             }

@@ -141,7 +141,7 @@ internal sealed class ReviewModel
                     var qualifier = qualifiers.Count == 0 ? null : string.Join("; ", qualifiers);
                     List<GridEntry> entries = hours.Count > 0
                         ? hours.Select(h => new GridEntry(rule, PlainLanguage.Number(h.Value.NumberValue) + " h", h.Parameter, qualifier)).ToList()
-                        : unrecorded ? [new GridEntry(rule, "hold: last dose not recorded", null, qualifier)]
+                        : unrecorded ? [new GridEntry(rule, "hold when the last dose is not recorded", null, qualifier)]
                         : [new GridEntry(rule, IsShared(rule) ? "shared" : (rule.Kind == RuleKind.Prerequisite ? "prerequisite " : rule.Severity + " ") + rule.Code, null, qualifier)];
                     foreach (var name in q.AllLists)
                     {

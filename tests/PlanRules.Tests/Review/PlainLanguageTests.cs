@@ -26,7 +26,7 @@ public sealed class PlainLanguageTests
     [InlineData("""{ "exists": "medication.apixaban", "where": { "lastDoseHoursAgo": { "below": 72 } } }""", "takes apixaban (direct oral anticoagulant) with hours since the last dose below 72 hours")]
     [InlineData("""{ "not": { "count": "procedure.mbb.lumbar", "atLeast": 2 } }""", "at most 1 × earlier lumbar medial branch block")]
     [InlineData("""{ "exists": ["medication.apixaban", "medication.dabigatran"], "where": { "lastDoseHoursAgo": { "known": false } } }""",
-        "takes apixaban (direct oral anticoagulant) or dabigatran (direct oral anticoagulant) with hours since the last dose is not recorded")]
+        "takes apixaban (direct oral anticoagulant) or dabigatran (direct oral anticoagulant) with hours since the last dose not recorded")]
     [InlineData("""{ "exists": "procedure.mbb.lumbar" }""", "earlier lumbar medial branch block is recorded")]
     [InlineData("""{ "not": { "exists": "procedure.mbb.*" } }""", "no earlier lumbar medial branch block is recorded")]
     [InlineData("""{ "all": [ { "fact": "finding.pain.region", "is": "lumbar" }, { "any": [ { "fact": "finding.pain.nrs", "above": 6 }, { "exists": "condition.systemic_infection" } ] } ] }""",

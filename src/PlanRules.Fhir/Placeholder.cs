@@ -1,0 +1,1 @@
+namespace PlanRules.Fhir; internal static class Placeholder {}
