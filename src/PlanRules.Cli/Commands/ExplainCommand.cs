@@ -85,6 +85,8 @@ internal static class ExplainCommand
             AllCondition => "all of:",
             AnyCondition => "any of:",
             NotCondition => "not:",
+            FactCondition f => WithFact(node.Text, f.Fact),
+            QuantifierCondition q => WithFact(node.Text, q.List),
             _ => node.Text,
         };
         ctx.Line($"{indent}{Mark(node.Truth)} {label}" + (node.Parts.Count == 0 && node.Source.Length > 0 ? $"  ({node.Source})" : ""), Style(node.Truth));
@@ -98,6 +100,10 @@ internal static class ExplainCommand
         for (var i = 0; i < node.Parts.Count; i++)
             Tree(ctx, node.Parts[i], i < parts.Count ? parts[i] : null, indent + "  ");
     }
+
+    /// <summary>The sentence, with the fact it reads when the sentence does not name it.</summary>
+    private static string WithFact(string text, string fact) =>
+        text.Contains(fact, StringComparison.Ordinal) ? text : $"{text} [{fact}]";
 
     private static string Mark(string truth) => "[" + truth + "]";
 

@@ -158,9 +158,9 @@ internal sealed class RuleTranslator
     }
 
     /// <summary>
-    /// An "exists" literal without aggregates:
-    /// definite + : EXISTS entry (surely matching);            definite - : list known and NOT entry (possibly matching);
-    /// possible + : NOT (list known and NOT entry (possibly)); possible - : NOT entry (surely matching).
+    /// An "exists" literal, mostly without aggregates:
+    /// definite + : EXISTS entry (surely matching);   definite - : list known and NOT entry (possibly matching);
+    /// possible + : list unknown or a possibly matching entry (a collect aggregate);   possible - : NOT entry (surely matching).
     /// </summary>
     private static void AddExists(GroupBuilder lhs, CompiledVariant variant, QuantifierCondition q, bool positive, int index)
     {
@@ -183,14 +183,10 @@ internal sealed class RuleTranslator
                 Entry(lhs.Not().Pattern(typeof(EntryFact), entryName), definite: false);
                 break;
             case (true, true):
-            {
-                var group = new GroupBuilder();
-                group.GroupType(GroupType.And);
-                KnownList(group, q, statusName);
-                Entry(group.Not().Pattern(typeof(EntryFact), entryName), definite: false);
-                lhs.Not().Group(group);
+                // "list unknown, or some entry may match": a disjunction, expressed as a collect aggregate joined
+                // with the list status (a NOT over a group with a nested NOT did not block reliably).
+                AddCount(lhs, variant, q with { Operator = CountOperator.AtLeast, Count = new Operand(Cases.FactValue.Number(1)) }, positive: true, index);
                 break;
-            }
             default:
                 Entry(lhs.Not().Pattern(typeof(EntryFact), entryName), definite: true);
                 break;

@@ -23,7 +23,7 @@ internal static class HandoutBuilder
 
         if (urgent.Count > 0 || plan.Referrals.Count > 0) blocks.Add(Urgent(plan, rules));
 
-        blocks.Add(Goals(patientCase));
+        blocks.Add(Goals(patientCase, plan.Candidates.Count > 0));
         blocks.Add(AboutPain(patientCase, rules));
 
         if (plan.Candidates.Count > 0)
@@ -66,23 +66,26 @@ internal static class HandoutBuilder
 
     private static HandoutCallout Urgent(TreatmentPlan plan, RuleSet rules)
     {
-        var lines = new List<string> { "Some of your symptoms need to be checked by a doctor right away." };
+        var lines = new List<string>();
         foreach (var code in plan.Referrals.Select(r => r.Code).Distinct(StringComparer.Ordinal))
         {
             if (rules.Catalog.Referrals.TryGetValue(code, out var entry)) lines.Add(entry.Message);
         }
+        if (lines.Count == 0) lines.Add("Some of your symptoms need to be checked by a doctor right away.");
         lines.Add("Do not wait for a pain procedure. If you cannot reach your doctor today, go to an emergency department or call your local emergency number.");
         return new HandoutCallout(true, "Get medical care now", lines.Distinct(StringComparer.Ordinal).ToList());
     }
 
-    private static HandoutSection Goals(PatientCase patientCase)
+    private static HandoutSection Goals(PatientCase patientCase, bool hasOptions)
     {
         var blocks = new List<HandoutBlock> { new HandoutHeading(2, "What matters to you") };
         if (patientCase.Goals is { Count: > 0 } goals)
         {
             blocks.Add(new HandoutParagraph("You told us what you hope to get from treatment:"));
             blocks.Add(new HandoutList(goals.Select(g => new HandoutItem(null, PlainWords.Goal(g))).ToList()));
-            blocks.Add(new HandoutParagraph("Keep these goals in mind as you read about each option. Tell your care team if they change."));
+            blocks.Add(new HandoutParagraph(hasOptions
+                ? "Keep these goals in mind as you read about each option. Tell your care team if they change."
+                : "Your care team will keep these goals in mind. Tell them if your goals change."));
         }
         else
         {
@@ -128,7 +131,7 @@ internal static class HandoutBuilder
                 : p.Code == "check.inr" ? "Blood test on the day" : "One more step").Distinct(StringComparer.Ordinal)))));
         rows.Add(Row("Safety notes", plan.Candidates.Select(c =>
         {
-            var n = plan.Warnings.Count(w => w.AppliesTo.Contains(c.Intervention, StringComparer.Ordinal) && !w.Code.StartsWith("coverage.", StringComparison.Ordinal));
+            var n = SafetyNotes(plan, c).Count;
             return n == 0 ? "None" : n + (n == 1 ? " note" : " notes") + ", see below";
         })));
         return new HandoutSection("compare", [
@@ -171,14 +174,14 @@ internal static class HandoutBuilder
 
         blocks.Add(new HandoutHeading(3, "Risks"));
         blocks.Add(new HandoutParagraph(e.Risks));
-        var notes = plan.Warnings
-            .Where(w => w.AppliesTo.Contains(candidate.Intervention, StringComparer.Ordinal) && w.Code != "antithrombotic.hold")
-            .Select(PlainWords.Warning).Distinct(StringComparer.Ordinal).ToList();
+        var notes = SafetyNotes(plan, candidate);
         if (notes.Count > 0)
         {
             blocks.Add(new HandoutParagraph("Safety notes just for you:"));
             blocks.Add(new HandoutList(notes.Select(n => new HandoutItem(null, n)).ToList()));
         }
+        if (plan.Warnings.Any(w => Applies(w, candidate) && IsCoverage(w)))
+            blocks.Add(new HandoutParagraph("Good to know: your health plan may need to approve this treatment first. Your care team can help you check."));
 
         blocks.Add(new HandoutHeading(3, "Recovery"));
         blocks.Add(new HandoutParagraph(e.Recovery));
@@ -195,6 +198,17 @@ internal static class HandoutBuilder
         }
         return new HandoutSection("option-" + number, blocks);
     }
+
+    // The safety notes shown for a candidate: its warnings in plain words, less the blood-thinner stop (shown as a
+    // step before the procedure) and health-plan notes (shown as "good to know").
+    private static List<string> SafetyNotes(TreatmentPlan plan, Candidate candidate) => plan.Warnings
+        .Where(w => Applies(w, candidate) && w.Code != "antithrombotic.hold" && !IsCoverage(w))
+        .Select(PlainWords.Warning).Distinct(StringComparer.Ordinal).ToList();
+
+    private static bool Applies(PlanWarning warning, Candidate candidate) =>
+        warning.AppliesTo.Count == 0 || warning.AppliesTo.Contains(candidate.Intervention, StringComparer.Ordinal);
+
+    private static bool IsCoverage(PlanWarning warning) => warning.Code.StartsWith("coverage.", StringComparison.Ordinal);
 
     // Where a matched fact's sentence goes in "Why it may fit you": where the pain is, its kind, then its history.
     private static int FactOrder(string fact) => fact switch

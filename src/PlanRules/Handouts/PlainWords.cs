@@ -175,7 +175,7 @@ internal static partial class PlainWords
         {
             var medicine = Medicine(prerequisite.Code["hold.".Length..]);
             var hours = HoldHours(prerequisite.Message);
-            var when = hours is null ? "for a short time before the procedure" : "for " + HoursText(hours.Value) + " before the procedure";
+            var when = hours is null ? "for a short time before the procedure" : "for at least " + HoursText(hours.Value) + " before the procedure";
             return "Stop taking " + medicine + " " + when + ", to lower the risk of bleeding. Plan this with the doctor who prescribes it. Do not stop it on your own.";
         }
         return prerequisite.Code switch

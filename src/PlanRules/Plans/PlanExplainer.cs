@@ -80,7 +80,7 @@ public sealed class PlanExplainer
 
     private ConditionExplanation Evaluate(Condition condition, CompiledRuleSet compiled, CaseFacts facts)
     {
-        var text = ConditionText.Describe(condition, _rules.Vocabulary);
+        var text = PlanRules.Review.PlainLanguage.Describe(condition, _rules.Vocabulary);
         var source = condition.Location.ToString();
         switch (condition)
         {

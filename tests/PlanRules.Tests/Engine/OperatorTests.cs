@@ -65,6 +65,9 @@ public sealed class OperatorTests
     [InlineData("""{ "not": { "any": [ { "fact": "finding.pain.region", "is": "knee" }, { "fact": "finding.pain.nrs", "below": 4 } ] } }""", "true")]
     [InlineData("""{ "not": { "all": [ { "fact": "finding.pain.region", "is": "lumbar" }, { "fact": "finding.pain.nrs", "below": 4 } ] } }""", "true")]
     [InlineData("""{ "not": { "not": { "fact": "finding.pain.region", "is": "lumbar" } } }""", "true")]
+    [InlineData("""{ "all": [ { "exists": "condition.diabetes.*" }, { "fact": "lab.hba1c", "above": 7 } ] }""", "false")]
+    [InlineData("""{ "all": [ { "fact": "lab.hba1c", "above": 7 }, { "exists": "condition.diabetes.*" } ] }""", "false")]
+    [InlineData("""{ "all": [ { "fact": "finding.function.ndi", "atLeast": 1 }, { "not": { "exists": "condition.coagulopathy" } } ] }""", "unknown")]
     public void Groups_FollowKleeneLogic(string when, string expected) => Assert.Equal(expected, Outcome(when));
 
     private static void Procedures(JObject c, params object[] procedures) => c["history"]!["procedures"] = JArray.FromObject(procedures);

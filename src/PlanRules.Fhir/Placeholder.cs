@@ -1,1 +1,0 @@
-namespace PlanRules.Fhir; internal static class Placeholder {}
