@@ -11,7 +11,8 @@ public static class ExitCodes
 
     /// <summary>
     /// 2: nothing was done: a usage error (unknown command or option, missing argument), a case file or folder that
-    /// does not exist, an unknown intervention, or a rule set that does not load (every diagnostic is printed).
+    /// does not exist or a folder without any case, an unknown intervention, or a rule set that does not load (every
+    /// diagnostic is printed).
     /// </summary>
     public const int Usage = 2;
 
@@ -33,27 +34,27 @@ public static class ExitCodes
         "plan" => """
             Exit codes:
               0  every case was planned
-              2  usage error, missing case path, or the rule set does not load (diagnostics printed)
+              2  usage error, missing case path or no case found, or the rule set does not load (diagnostics printed)
               3  a case could not be read or planned (e.g. refused for an identifier): left out, the others planned
             """,
         "replay" => """
             Exit codes:
               0  every case passed
               1  a case missed an expectation
-              2  usage error, missing case path, or the rule set does not load (diagnostics printed)
+              2  usage error, missing case path or no case found, or the rule set does not load (diagnostics printed)
               3  a case could not be read or planned (e.g. refused for an identifier); takes precedence over 1
             """,
         "diff" => """
             Exit codes:
               0  every case was compared (plans may have changed)
               1  --fail-on-change and a plan changed
-              2  usage error, missing case path, or a rule set does not load (diagnostics printed)
+              2  usage error, missing case path or no case found, or a rule set does not load (diagnostics printed)
               3  a case could not be read or planned with either rule set; the others were compared
             """,
         "coverage" => """
             Exit codes:
               0  every case was planned
-              2  usage error, missing case path, or the rule set does not load (diagnostics printed)
+              2  usage error, missing case path or no case found, or the rule set does not load (diagnostics printed)
               3  a case could not be read or planned; the coverage of the others is printed
             """,
         "explain" => """
@@ -66,7 +67,7 @@ public static class ExitCodes
             Exit codes:
               0  success (every case planned; every replayed case passed)
               1  replay: a case missed an expectation; diff --fail-on-change: a plan changed
-              2  nothing done: usage error, missing case path, unknown intervention, or the rule set does not load
+              2  nothing done: usage error, missing case path or no case found, unknown intervention, or the rule set does not load
               3  a case could not be read or planned (e.g. refused for an identifier); the others were processed
               4  internal error
               130 cancelled (Ctrl+C)

@@ -348,12 +348,12 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
     private static bool UnitFits(Quantity quantity, FactDefinition definition)
     {
         var unit = (quantity.Code ?? quantity.Unit ?? "").Trim();
-        if (unit.Length == 0 || definition.Unit is null) return true;
+        if (unit.Length == 0 || definition.Unit is null || unit == definition.Unit) return true;
         return definition.Unit switch
         {
             "x10^9/L" => unit is "10*9/L" or "10*3/uL" or "10^9/L" or "x10^9/L" or "10*3/mm3" or "K/uL",
             "percent" => unit is "%" or "percent",
-            "ratio" => unit is "{INR}" or "{ratio}" or "1" or "{ratio}",
+            "ratio" => unit is "{INR}" or "{ratio}" or "1",
             "0-10" => unit is "{score}" or "1" or "{0-10}" or "{Score}",
             "weeks" => unit is "wk" or "weeks",
             _ => true,

@@ -174,6 +174,17 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Equal(30, (int)JObject.Parse(File.ReadAllText(json))["summary"]!["withoutExpectations"]!);
     }
 
+    [Fact]
+    public void Replay_FolderWithoutCases_IsAUsageError_NotASilentPass()
+    {
+        Directory.CreateDirectory(_corpus.PathOf("empty"));
+
+        var result = CliResult.Run("replay", _corpus.PathOf("empty"), "--rules", _rules);
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        Assert.Contains("no case files", result.Err, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--report", "junit")]
     [InlineData("--out", "report.txt")]

@@ -59,12 +59,14 @@ internal static class CommandSupport
         return loaded.RuleSet;
     }
 
-    /// <summary>The corpus at <paramref name="paths"/> in file-name order; <c>null</c> (after an error line) when a path does not exist.</summary>
+    /// <summary>The corpus at <paramref name="paths"/> in file-name order; <c>null</c> (after an error line) when a path does not exist or holds no case.</summary>
     public static IReadOnlyList<CaseSource>? Discover(CliContext ctx, IEnumerable<string> paths)
     {
         try
         {
-            return CaseCorpus.Discover(paths);
+            var cases = CaseCorpus.Discover(paths);
+            if (cases.Count == 0) ctx.Error($"error: no case files (*.json) in {string.Join(", ", paths.Select(p => $"'{p}'"))}");
+            return cases.Count == 0 ? null : cases;
         }
         catch (FileNotFoundException ex)
         {

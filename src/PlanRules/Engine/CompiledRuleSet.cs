@@ -36,7 +36,7 @@ internal sealed class CompiledRuleSet
         var translator = new RuleTranslator(content.Vocabulary);
         var diagnostics = translator.Translate(content.Rules);
         if (diagnostics.Count > 0) return (null, diagnostics);
-        var compiler = new RuleCompiler();
+        var compiler = new RuleCompiler { ExpressionCompiler = new FastCompiler() };
         var factory = compiler.Compile(translator.Definitions, cancellationToken);
         return (new CompiledRuleSet(content, factory, translator.Variants), []);
     }
