@@ -4,7 +4,7 @@
 #   scripts/review-screenshot.sh [RULES_DIR] [OUT_DIR]        # defaults: rules/ and artifacts/review/
 # Writes OUT_DIR/review.html, OUT_DIR/review.png (top of the page), OUT_DIR/review-full.png (a tall capture), and
 # OUT_DIR/review.md. Installs Debian's chromium when it is missing (needs root and the Debian package archive).
-# Until `planrules review` exists, the page is rendered by scripts/ReviewRender (a tiny console over ReviewDocument).
+# The page is rendered by `planrules review` (src/PlanRules.Cli).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,8 +21,8 @@ if [[ -z "$browser" ]]; then
   browser="$(command -v chromium)"
 fi
 
-dotnet run --project "$root/scripts/ReviewRender" -c Release -- --rules "$rules" --out "$out/review.html"
-dotnet run --project "$root/scripts/ReviewRender" -c Release --no-build -- --rules "$rules" --format markdown --out "$out/review.md"
+dotnet run --project "$root/src/PlanRules.Cli" -c Release -- review "$rules" --out "$out/review.html"
+dotnet run --project "$root/src/PlanRules.Cli" -c Release --no-build -- review "$rules" --format markdown --out "$out/review.md"
 
 shot() { # shot FILE.png WIDTH,HEIGHT
   local profile

@@ -67,13 +67,15 @@ public static class CliApp
 
     private static RootCommand BuildRoot(CliContext ctx)
     {
-        var root = new RootCommand("planrules: plan, replay, diff, coverage and explain PlanRules cases against a rule set.")
+        var root = new RootCommand("planrules: plan, replay, diff, coverage and explain PlanRules cases against a rule set; lint and review rule sets.")
         {
             PlanCommand.Create(ctx),
             ReplayCommand.Create(ctx),
             DiffCommand.Create(ctx),
             CoverageCommand.Create(ctx),
             ExplainCommand.Create(ctx),
+            LintCommand.Create(ctx),
+            ReviewCommand.Create(ctx),
         };
         // Every help page ends with the exit codes of its command.
         var help = root.Options.OfType<HelpOption>().First();

@@ -10,9 +10,11 @@ namespace PlanRules.Fhir;
 /// <summary>
 /// Writes a plan as FHIR R4 resources in a <c>collection</c> Bundle:
 /// <list type="bullet">
-/// <item>one <see cref="RequestGroup"/> (status <c>draft</c>, intent <c>proposal</c>): an action per candidate, best first, with
-/// its code, strength, rank and rationale (the proposing rules' titles as <c>justification</c> related artifacts carrying their
-/// evidence), its prerequisites as sub-actions; an action per companion; an <c>urgent</c> action per referral;</item>
+/// <item>one <see cref="RequestGroup"/> (status <c>draft</c>, intent <c>proposal</c>): an <c>urgent</c> action per referral; a group
+/// of the candidates as alternatives (selection <c>at-most-one</c>), best first, each with its code, strength, rank and rationale
+/// (the proposing rules' titles as <c>justification</c> related artifacts carrying their evidence) and, when it has
+/// prerequisites, the prerequisites as proposed <see cref="FhirTask"/>s before it; an action per companion. Every action
+/// proposes a resource (R4 invariant rqg-1): a draft <see cref="ServiceRequest"/> with intent <c>proposal</c>;</item>
 /// <item>a <see cref="DetectedIssue"/> per warning (severity <c>high</c>/<c>moderate</c>/<c>low</c> from
 /// <c>critical</c>/<c>warning</c>/<c>info</c>) and per exclusion reason (severity <c>high</c>: an absolute contraindication);</item>
 /// <item>a <see cref="FhirTask"/> (status <c>requested</c>, intent <c>proposal</c>) per missing fact;</item>
@@ -64,8 +66,9 @@ public static class FhirPlanExporter
         public Bundle Write()
         {
             var seed = plan.RuleSet.Sha256 + "|" + plan.CaseId + "|" + plan.ToJson();
+            var requestGroupUrl = Reserve(seed, "RequestGroup");
             var requestGroup = RequestGroup(seed);
-            var requestGroupUrl = Add(seed, "RequestGroup", requestGroup);
+            Place(requestGroupUrl, requestGroup);
 
             var n = 0;
             foreach (var warning in plan.Warnings) Add(seed, "DetectedIssue/w" + n++, WarningIssue(warning, requestGroupUrl));
@@ -127,6 +130,21 @@ public static class FhirPlanExporter
 
         private const string FhirProvenanceAgentType = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
 
+        // The RequestGroup comes first in the bundle, but its actions' resources are made while it is built.
+        private string Reserve(string seed, string key)
+        {
+            var url = DeterministicId.Urn(DeterministicId.For(seed, key));
+            _entries.Add((url, null!));
+            return url;
+        }
+
+        private void Place(string url, Resource resource)
+        {
+            var i = _entries.FindIndex(e => e.Url == url);
+            resource.Id = url["urn:uuid:".Length..];
+            _entries[i] = (url, resource);
+        }
+
         private string Add(string seed, string key, Resource resource)
         {
             var id = DeterministicId.For(seed, key);
@@ -159,37 +177,81 @@ public static class FhirPlanExporter
             };
             foreach (var referral in plan.Referrals)
             {
+                var name = rules.Catalog.Referrals.TryGetValue(referral.Code, out var r) ? r.Name : referral.Code;
+                var request = Proposal(referral.Code, name, referral.Message, RequestPriority.Urgent);
                 group.Action.Add(new RequestGroup.ActionComponent
                 {
-                    Title = "Referral: " + (rules.Catalog.Referrals.TryGetValue(referral.Code, out var r) ? r.Name : referral.Code),
+                    Title = "Referral: " + name,
                     Description = referral.Message,
                     Priority = RequestPriority.Urgent,
                     Code = [new CodeableConcept(FhirCodeSystems.Interventions, referral.Code)],
                     Documentation = Justification(referral.Rule).ToList(),
+                    Resource = new ResourceReference(Add(seed, "ServiceRequest/referral/" + referral.Rule, request)),
                 });
             }
-            foreach (var candidate in plan.Candidates)
+            if (plan.Candidates.Count > 0)
             {
-                var action = new RequestGroup.ActionComponent
+                // The candidates are alternatives: at most one is chosen.
+                var options = new RequestGroup.ActionComponent
                 {
-                    Prefix = candidate.Rank.ToString(CultureInfo.InvariantCulture),
-                    Title = candidate.Name,
-                    Description = Rationale(candidate),
-                    TextEquivalent = candidate.Education.What,
-                    Priority = RequestPriority.Routine,
-                    Code = [new CodeableConcept(FhirCodeSystems.Interventions, candidate.Intervention, candidate.Name, null)],
-                    Documentation = candidate.Because.SelectMany(b => Justification(b.Rule)).ToList(),
+                    Title = "Interventional options, best first (choose at most one)",
+                    GroupingBehavior = ActionGroupingBehavior.LogicalGroup,
+                    SelectionBehavior = ActionSelectionBehavior.AtMostOne,
                 };
-                foreach (var prerequisite in candidate.Prerequisites)
+                foreach (var candidate in plan.Candidates)
                 {
-                    action.Action.Add(new RequestGroup.ActionComponent
+                    var request = Proposal(candidate.Intervention, candidate.Name, Rationale(candidate), RequestPriority.Routine);
+                    request.Note = candidate.Prerequisites.Select(p => new Annotation { Text = "Before the procedure: " + p.Message }).ToList();
+                    var requestUrl = Add(seed, "ServiceRequest/" + candidate.Intervention, request);
+                    var action = new RequestGroup.ActionComponent
                     {
-                        Title = "Before the procedure",
-                        Description = prerequisite.Message,
-                        Code = [new CodeableConcept(FhirCodeSystems.Issues, prerequisite.Code)],
-                    });
+                        Prefix = candidate.Rank.ToString(CultureInfo.InvariantCulture),
+                        Title = candidate.Name,
+                        Description = Rationale(candidate),
+                        TextEquivalent = candidate.Education.What,
+                        Priority = RequestPriority.Routine,
+                        Code = [new CodeableConcept(FhirCodeSystems.Interventions, candidate.Intervention, candidate.Name, null)],
+                        Documentation = candidate.Because.SelectMany(b => Justification(b.Rule)).ToList(),
+                    };
+                    if (candidate.Prerequisites.Count == 0)
+                    {
+                        action.Resource = new ResourceReference(requestUrl);
+                    }
+                    else
+                    {
+                        // Prerequisites first (as proposed tasks), then the procedure.
+                        action.GroupingBehavior = ActionGroupingBehavior.LogicalGroup;
+                        action.SelectionBehavior = ActionSelectionBehavior.All;
+                        foreach (var prerequisite in candidate.Prerequisites)
+                        {
+                            var task = new FhirTask
+                            {
+                                Status = FhirTask.TaskStatus.Requested,
+                                Intent = FhirTask.TaskIntent.Proposal,
+                                Code = new CodeableConcept(FhirCodeSystems.Issues, prerequisite.Code),
+                                Description = prerequisite.Message,
+                                Focus = new ResourceReference(requestUrl),
+                                For = Subject,
+                                AuthoredOn = _recorded,
+                            };
+                            action.Action.Add(new RequestGroup.ActionComponent
+                            {
+                                Title = "Before the procedure",
+                                Description = prerequisite.Message,
+                                Code = [new CodeableConcept(FhirCodeSystems.Issues, prerequisite.Code)],
+                                Resource = new ResourceReference(Add(seed, "Task/prerequisite/" + candidate.Intervention + "/" + prerequisite.Code, task)),
+                            });
+                        }
+                        action.Action.Add(new RequestGroup.ActionComponent
+                        {
+                            Title = candidate.Name,
+                            Code = [new CodeableConcept(FhirCodeSystems.Interventions, candidate.Intervention, candidate.Name, null)],
+                            Resource = new ResourceReference(requestUrl),
+                        });
+                    }
+                    options.Action.Add(action);
                 }
-                group.Action.Add(action);
+                group.Action.Add(options);
             }
             foreach (var companion in plan.Companions)
             {
@@ -198,10 +260,24 @@ public static class FhirPlanExporter
                     Title = companion.Name,
                     Description = companion.Message,
                     Code = [new CodeableConcept(FhirCodeSystems.Interventions, companion.Code, companion.Name, null)],
+                    Resource = new ResourceReference(Add(seed, "ServiceRequest/companion/" + companion.Code,
+                        Proposal(companion.Code, companion.Name, companion.Message, RequestPriority.Routine))),
                 });
             }
             return group;
         }
+
+        // A proposed order: a draft ServiceRequest with intent "proposal" (subject: the host's patient reference, or a display-only reference).
+        private ServiceRequest Proposal(string code, string name, string reason, RequestPriority priority) => new()
+        {
+            Status = RequestStatus.Draft,
+            Intent = RequestIntent.Proposal,
+            Priority = priority,
+            Code = new CodeableConcept(FhirCodeSystems.Interventions, code, name, name),
+            Subject = Subject ?? new ResourceReference { Display = "the patient of this plan" },
+            AuthoredOn = _recorded,
+            ReasonCode = [new CodeableConcept { Text = reason }],
+        };
 
         private string Rationale(Candidate candidate)
         {

@@ -9,6 +9,8 @@ public sealed class HelpTests
     [InlineData("diff")]
     [InlineData("coverage")]
     [InlineData("explain")]
+    [InlineData("lint")]
+    [InlineData("review")]
     public void CommandHelp_DocumentsItsExitCodes(string command)
     {
         var result = CliResult.Run(command, "--help");
@@ -26,7 +28,7 @@ public sealed class HelpTests
         var result = CliResult.Run("--help");
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-        foreach (var command in new[] { "plan", "replay", "diff", "coverage", "explain" })
+        foreach (var command in new[] { "plan", "replay", "diff", "coverage", "explain", "lint", "review" })
             Assert.Contains("  " + command + " ", result.Out, StringComparison.Ordinal);
         foreach (var code in new[] { "  0  ", "  1  ", "  2  ", "  3  ", "  4  " })
             Assert.Contains(code, result.Out, StringComparison.Ordinal);

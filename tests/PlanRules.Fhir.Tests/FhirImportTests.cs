@@ -220,10 +220,11 @@ public sealed class FhirImportTests
                 {
                     "condition" => new Condition { Code = new CodeableConcept(uri, code) },
                     "medication" => new MedicationStatement { Status = MedicationStatement.MedicationStatusCodes.Active, Medication = new CodeableConcept(uri, code) },
-                    _ => new Observation { Status = ObservationStatus.Final, Code = new CodeableConcept(uri, code), Value = new Quantity(1, fact.Unit ?? "1") },
+                    _ => new Observation { Status = ObservationStatus.Final, Code = new CodeableConcept(uri, code), Value = new Quantity((decimal)(fact.Min ?? 1), fact.Unit ?? "1") },
                 };
                 var import = FhirCaseImporter.Import(new Bundle { Type = Bundle.BundleType.Collection, Entry = [new() { Resource = resource }] }, vocabulary, TestBundles.AsOf);
-                Assert.Contains(import.Notes, n => n.Outcome == FhirMappingOutcome.Mapped && n.Target == fact.Name && n.Message.Contains("vocabulary code", StringComparison.Ordinal));
+                Assert.True(import.Notes.Any(n => n.Outcome == FhirMappingOutcome.Mapped && n.Target == fact.Name && n.Message.Contains("vocabulary code", StringComparison.Ordinal)),
+                    fact.Name + ": " + string.Join("\n", import.Notes));
             }
         }
     }

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using PlanRules.Review;
+
+namespace PlanRules.Cli.Commands;
+
+/// <summary>
+/// <c>planrules review [DIR] --out review.html [--format html|markdown]</c> and
+/// <c>planrules review --before DIR --after DIR --out changes.html</c>: the sign-off document for clinical leads.
+/// </summary>
+internal static class ReviewCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var directory = new Argument<string?>("DIR") { Description = "The rule-set folder. Defaults to ./rules.", Arity = ArgumentArity.ZeroOrOne };
+        var output = new Option<string?>("--out") { Description = "Write the document to FILE (default: standard output).", HelpName = "FILE" };
+        var format = new Option<string>("--format") { Description = "html (one self-contained page) or markdown.", HelpName = "FORMAT", DefaultValueFactory = _ => "html" };
+        format.AcceptOnlyFromAmong("html", "markdown");
+        var before = new Option<string?>("--before") { Description = "With --after: the earlier rule set; the page highlights what changed.", HelpName = "DIR" };
+        var after = new Option<string?>("--after") { Description = "With --before: the later rule set.", HelpName = "DIR" };
+        var command = new Command("review",
+            "Render a rule set as one review page: per intervention, when it is proposed, what excludes it, the warnings and prerequisites "
+            + "that apply, each condition as a sentence with its parameter values, evidence, status and reviewer; the parameters; the "
+            + "antithrombotic grid; a search box. With --before/--after, the changes in plain language.")
+        {
+            directory, output, format, before, after,
+        };
+        command.SetAction((parsed, token) =>
+        {
+            var markdown = parsed.GetValue(format) == "markdown";
+            string document;
+            if (parsed.GetValue(before) is { } beforeDir || parsed.GetValue(after) is not null)
+            {
+                if (parsed.GetValue(before) is not { } b || parsed.GetValue(after) is not { } a)
+                {
+                    ctx.Error("error: --before and --after go together");
+                    return Task.FromResult(ExitCodes.Usage);
+                }
+                var older = CommandSupport.LoadRules(ctx, b, token);
+                var newer = CommandSupport.LoadRules(ctx, a, token);
+                if (older is null || newer is null) return Task.FromResult(ExitCodes.Usage);
+                document = markdown ? ReviewDocument.ChangesToMarkdown(older, newer) : ReviewDocument.ChangesToHtml(older, newer);
+            }
+            else
+            {
+                var rules = CommandSupport.LoadRules(ctx, parsed.GetValue(directory) ?? "rules", token);
+                if (rules is null) return Task.FromResult(ExitCodes.Usage);
+                document = markdown ? ReviewDocument.ToMarkdown(rules) : ReviewDocument.ToHtml(rules);
+            }
+            if (parsed.GetValue(output) is { } file)
+            {
+                File.WriteAllText(file, document);
+                ctx.Error($"review written to {file}");
+            }
+            else ctx.Out.Write(document);
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+}
