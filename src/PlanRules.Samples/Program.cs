@@ -3,10 +3,12 @@
 //   dotnet run --project src/PlanRules.Samples -- path/to/case.json  another case
 //   options: --json (print plan JSON)  --rules DIR (another rule set)
 //   dotnet run --project src/PlanRules.Samples -- --host [--once]   the same as a generic-host service (AddPlanRules, hot reload)
+//   dotnet run --project src/PlanRules.Samples -- --cds-hooks        a CDS Hooks service on 127.0.0.1 (discovery + one hook)
 using PlanRules;
 using PlanRules.Cases;
 
 if (args.Contains("--host")) return await PlanRules.Samples.Hosting.HostedSample.RunAsync(args);
+if (args.Contains("--cds-hooks")) return await PlanRules.Samples.CdsHooks.CdsHooksSample.RunAsync(args);
 
 var json = args.Contains("--json");
 var rulesIndex = Array.IndexOf(args, "--rules");

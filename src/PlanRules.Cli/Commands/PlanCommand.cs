@@ -1,50 +1,134 @@
 using System.CommandLine;
+using System.Globalization;
+using PlanRules.Cases;
+using PlanRules.Fhir;
+using PlanRules.Fhir.CdsHooks;
+using PlanRules.Handouts;
 using PlanRules.Replay;
 
 namespace PlanRules.Cli.Commands;
 
-/// <summary><c>planrules plan CASE... [--rules DIR]</c>: plan JSON for one case, NDJSON for several.</summary>
+/// <summary>
+/// <c>planrules plan CASE... [--rules DIR] [--format …]</c> and <c>planrules plan --fhir BUNDLE [--as-of DATE]</c>:
+/// plan JSON for one case, NDJSON for several; a patient handout, FHIR R4 or a CDS Hooks response for one case.
+/// </summary>
 internal static class PlanCommand
 {
+    private static readonly string[] Formats = ["json", "text", "patient-html", "patient-markdown", "fhir", "cds-hooks"];
+
     public static Command Create(CliContext ctx)
     {
         var cases = CommandSupport.CasesArgument("Case files (planrules.case/1) or folders of *.json cases.");
+        cases.Arity = ArgumentArity.ZeroOrMore;
         var rules = CommandSupport.RulesOption();
         var parallel = CommandSupport.ParallelOption();
+        var format = new Option<string>("--format")
+        {
+            Description = "json (planrules.plan/1; NDJSON for several cases), text (readable), patient-html / patient-markdown "
+                          + "(the shared-decision handout), fhir (a FHIR R4 Bundle: RequestGroup, DetectedIssue, Task, Provenance) or "
+                          + "cds-hooks (a CDS Hooks response with cards). Formats other than json take one case.",
+            HelpName = "FORMAT",
+            DefaultValueFactory = _ => "json",
+        };
+        format.AcceptOnlyFromAmong(Formats);
+        var fhir = new Option<string?>("--fhir") { Description = "Read the case from a FHIR R4 Bundle (JSON) instead of a case file; mapping notes go to standard error.", HelpName = "BUNDLE" };
+        var asOf = new Option<string?>("--as-of")
+        {
+            Description = "With --fhir: the date ages and last doses are computed against (ISO 8601). Defaults to now; give it for reproducible output.",
+            HelpName = "DATE",
+        };
         var command = new Command("plan",
             "Plan cases. One case file: its plan JSON (planrules.plan/1) on standard output. Several files or a folder: one compact "
             + "plan JSON per line (NDJSON), in file-name order. A case that cannot be read (or carries an identifier) is reported "
             + "on standard error with its diagnostics and left out; the others are planned.")
         {
-            cases, rules, parallel,
+            cases, rules, parallel, format, fhir, asOf,
         };
-        command.SetAction((parsed, token) => RunAsync(ctx, parsed.GetRequiredValue(cases), parsed.GetValue(rules), parsed.GetValue(parallel), token));
+        command.SetAction((parsed, token) => RunAsync(ctx, parsed.GetValue(cases) ?? [], parsed.GetValue(rules), parsed.GetValue(parallel),
+            parsed.GetValue(format) ?? "json", parsed.GetValue(fhir), parsed.GetValue(asOf), token));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext ctx, string[] paths, string? rulesDirectory, int parallel, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext ctx, string[] paths, string? rulesDirectory, int parallel, string format,
+        string? fhirBundle, string? asOfText, CancellationToken cancellationToken)
     {
+        if (fhirBundle is not null)
+        {
+            if (paths.Length > 0)
+            {
+                ctx.Error("error: give either case files or --fhir, not both");
+                return ExitCodes.Usage;
+            }
+            return PlanFhirBundle(ctx, fhirBundle, asOfText, rulesDirectory, format, cancellationToken);
+        }
+        if (paths.Length == 0)
+        {
+            ctx.Error("error: name a case file, a folder of cases, or --fhir BUNDLE");
+            return ExitCodes.Usage;
+        }
         var corpus = CommandSupport.Discover(ctx, paths);
         if (corpus is null) return ExitCodes.Usage;
+        var single = paths.Length == 1 && File.Exists(paths[0]);
+        if (format != "json" && !single)
+        {
+            ctx.Error($"error: --format {format} takes one case file");
+            return ExitCodes.Usage;
+        }
         var rules = CommandSupport.LoadRules(ctx, rulesDirectory, cancellationToken);
         if (rules is null) return ExitCodes.Usage;
 
-        var single = paths.Length == 1 && File.Exists(paths[0]);
         var errors = 0;
         var planner = new CasePlanner(rules);
         await foreach (var planned in planner.PlanAllAsync(corpus, parallel, cancellationToken).ConfigureAwait(false))
         {
-            if (planned.Plan is null)
+            if (planned.Plan is null || planned.Case is null)
             {
                 errors++;
                 CommandSupport.ReportProblems(ctx, planned);
                 continue;
             }
-            var json = planned.Plan.ToJson();
-            if (single) ctx.Out.Write(json);
-            else ctx.Out.Write(CompactJson.Minify(json) + "\n");
+            if (format != "json") ctx.Out.Write(Render(planned.Plan, planned.Case, rules, format, DateTimeOffset.UtcNow));
+            else if (single) ctx.Out.Write(planned.Plan.ToJson());
+            else ctx.Out.Write(CompactJson.Minify(planned.Plan.ToJson()) + "\n");
         }
         await ctx.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
         return errors > 0 ? ExitCodes.CaseErrors : ExitCodes.Success;
     }
+
+    private static int PlanFhirBundle(CliContext ctx, string path, string? asOfText, string? rulesDirectory, string format, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            ctx.Error($"error: no FHIR bundle at '{path}'");
+            return ExitCodes.Usage;
+        }
+        var asOf = DateTimeOffset.UtcNow;
+        if (asOfText is not null && !DateTimeOffset.TryParse(asOfText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out asOf))
+        {
+            ctx.Error($"error: --as-of '{asOfText}' is not an ISO 8601 date");
+            return ExitCodes.Usage;
+        }
+        var rules = CommandSupport.LoadRules(ctx, rulesDirectory, cancellationToken);
+        if (rules is null) return ExitCodes.Usage;
+        var imported = FhirCaseImporter.ImportJson(File.ReadAllText(path), rules.Vocabulary, asOf, Path.GetFileNameWithoutExtension(path));
+        foreach (var note in imported.Notes) ctx.Error(note.ToString());
+        if (imported.Case is null)
+        {
+            ctx.Error($"error: the bundle '{path}' could not be mapped to a case");
+            return ExitCodes.CaseErrors;
+        }
+        var plan = new PlanRecommender(rules).Recommend(imported.Case, cancellationToken);
+        ctx.Out.Write(format == "json" ? plan.ToJson() : Render(plan, imported.Case, rules, format, asOf));
+        return ExitCodes.Success;
+    }
+
+    private static string Render(Plans.TreatmentPlan plan, PatientCase patientCase, RuleSet rules, string format, DateTimeOffset recorded) => format switch
+    {
+        "text" => plan.ToText(),
+        "patient-html" => PatientHandout.ToHtml(plan, patientCase, rules),
+        "patient-markdown" => PatientHandout.ToMarkdown(plan, patientCase, rules),
+        "fhir" => FhirPlanExporter.ToJson(plan, rules, new FhirExportOptions { Recorded = recorded }),
+        "cds-hooks" => CdsHooksResponseBuilder.Build(plan, rules, new CdsHooksOptions()).ToJson(),
+        _ => plan.ToJson(),
+    };
 }
