@@ -61,9 +61,11 @@ internal static class PlanTextWriter
             foreach (var w in plan.Warnings)
             {
                 sb.Append("  ").Append(w.Severity.ToUpperInvariant()).Append(' ').Append(w.Code).Append(": ").Append(w.Message).Append('\n');
-                sb.Append("     about ").Append(string.Join(", ", w.About));
-                if (w.AppliesTo.Count > 0) sb.Append("; applies to ").Append(string.Join(", ", w.AppliesTo));
-                sb.Append(" [").Append(w.Rule).Append(", ").Append(w.Source).Append("]\n");
+                var where = new List<string>();
+                if (w.About.Count > 0) where.Add("about " + string.Join(", ", w.About));
+                if (w.AppliesTo.Count > 0) where.Add("applies to " + string.Join(", ", w.AppliesTo));
+                sb.Append("     ").Append(string.Join("; ", where)).Append(where.Count > 0 ? " " : "")
+                  .Append('[').Append(w.Rule).Append(", ").Append(w.Source).Append("]\n");
             }
         }
 
