@@ -37,8 +37,19 @@ internal sealed class CompiledRuleSet
         var diagnostics = translator.Translate(content.Rules);
         if (diagnostics.Count > 0) return (null, diagnostics);
         var compiler = new RuleCompiler { ExpressionCompiler = new FastCompiler() };
-        var factory = compiler.Compile(translator.Definitions, cancellationToken);
-        return (new CompiledRuleSet(content, factory, translator.Variants), []);
+        try
+        {
+            var factory = compiler.Compile(translator.Definitions, cancellationToken);
+            return (new CompiledRuleSet(content, factory, translator.Variants), []);
+        }
+        catch (RuleCompilationException ex)
+        {
+            // A rule that validated but that NRules cannot compile is a defect of ours; report it, never crash the host.
+            var rule = content.Rules.FirstOrDefault(r => ex.RuleName?.StartsWith(r.Id + "#", StringComparison.Ordinal) == true);
+            return (null, [new Diagnostic("PR2099", DiagnosticSeverity.Error,
+                "the rule could not be compiled onto NRules (an internal error; please report it): " + ex.Message,
+                rule?.Location.File, rule?.Location.Line ?? 0, rule?.Location.Column ?? 0) { RuleId = rule?.Id }]);
+        }
     }
 
     public LiteralProbe Probe(Literal literal) => _probes.GetOrAdd(literal, l => new LiteralProbe(l, Content.Vocabulary));

@@ -22,7 +22,7 @@ internal sealed class OutcomeSink : IDependencyResolver
     /// <summary>Called by every generated rule's action.</summary>
     public void Fired(IContext context, CompiledVariant variant)
     {
-        string? target = null, targetRisk = null;
+        string? target = null;
         List<KeyValuePair<string, object>>? matched = null;
         foreach (var fact in context.Match.Facts)
         {
@@ -30,7 +30,6 @@ internal sealed class OutcomeSink : IDependencyResolver
             {
                 case TargetFact t:
                     target = t.Intervention;
-                    targetRisk = t.Risk;
                     break;
                 case ScalarFact s:
                     (matched ??= []).Add(new(s.Name, s.Value));
@@ -41,7 +40,7 @@ internal sealed class OutcomeSink : IDependencyResolver
             }
         }
         if (variant.ImpliedMatches.Count > 0) (matched ??= []).AddRange(variant.ImpliedMatches);
-        Firings.Add(new Firing(variant, target, targetRisk, (IReadOnlyList<KeyValuePair<string, object>>?)matched ?? []));
+        Firings.Add(new Firing(variant, target, (IReadOnlyList<KeyValuePair<string, object>>?)matched ?? []));
         if (variant.Possible) return;
         switch (variant.Rule.Kind)
         {

@@ -40,7 +40,8 @@ public sealed partial class DiagnosticCodeTests
     {
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Rules, "README.md"));
         var documented = CodePattern().Matches(readme).Select(m => m.Value).Where(c => c[2] is '1' or '2').Distinct().Order().ToArray();
-        string[] testedHere = ["PR1006"];
+        // PR1006 is tested below (a missing file has no fixture); PR2099 reports an internal defect no valid input produces.
+        string[] testedHere = ["PR1006", "PR2099"];
         var fixtures = Directory.GetFiles(FixtureDirectory, "PR*.json").Select(Path.GetFileNameWithoutExtension).ToHashSet();
         Assert.DoesNotContain(documented, c => !fixtures.Contains(c) && !testedHere.Contains(c));
     }
