@@ -1,4 +1,3 @@
-using System.Globalization;
 using Newtonsoft.Json;
 
 namespace PlanRules.Replay;
@@ -13,21 +12,29 @@ public sealed class JsonDiffReportWriter : DiffReportWriter
     /// <summary>The schema identifier written into the report.</summary>
     public const string Schema = "planrules.diff-report/1";
 
-    private readonly Spool _spool = new();
-    private readonly JsonTextWriter _cases;
-    private bool _first = true;
+    private readonly SpooledJsonReport _report = new();
 
     /// <summary>Creates the writer.</summary>
     /// <param name="output">Where the JSON goes.</param>
-    public JsonDiffReportWriter(TextWriter output) : base(output) => _cases = ReportText.Json(_spool.Writer, indented: false);
+    public JsonDiffReportWriter(TextWriter output) : base(output)
+    {
+    }
 
     /// <inheritdoc />
-    protected override void AddCore(CaseDiff result)
+    protected override void AddCore(CaseDiff result) => _report.Add(result, WriteCase);
+
+    /// <inheritdoc />
+    protected override void CompleteCore(DiffSummary summary) => _report.WriteTo(Output, Schema, w => WriteHeader(w, summary));
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
     {
-        if (!_first) _spool.Writer.Write(",\n");
-        _first = false;
-        _spool.Writer.Write("    ");
-        var w = _cases;
+        if (disposing && !Disposed) _report.Dispose();
+        base.Dispose(disposing);
+    }
+
+    private static void WriteCase(JsonWriter w, CaseDiff result)
+    {
         w.WriteStartObject();
         w.WritePropertyName("name");
         w.WriteValue(result.Name);
@@ -69,71 +76,39 @@ public sealed class JsonDiffReportWriter : DiffReportWriter
             }
         }
         w.WriteEndObject();
-        w.Flush();
     }
 
-    /// <inheritdoc />
-    protected override void CompleteCore(DiffSummary summary)
+    private static void WriteHeader(JsonWriter w, DiffSummary summary)
     {
-        _cases.Flush();
-        var header = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using (var w = ReportText.Json(header, indented: true))
+        ReportText.WriteIdentity(w, "before", summary.Before);
+        ReportText.WriteIdentity(w, "after", summary.After);
+        w.WritePropertyName("summary");
+        w.WriteStartObject();
+        w.WritePropertyName("total");
+        w.WriteValue(summary.Total);
+        w.WritePropertyName("changed");
+        w.WriteValue(summary.Changed);
+        w.WritePropertyName("unchanged");
+        w.WriteValue(summary.Unchanged);
+        w.WritePropertyName("errors");
+        w.WriteValue(summary.Errors);
+        w.WritePropertyName("seconds");
+        w.WriteRawValue(ReportText.Seconds(summary.Elapsed));
+        w.WritePropertyName("workers");
+        w.WriteValue(summary.Workers);
+        w.WriteEndObject();
+        w.WritePropertyName("changes");
+        w.WriteStartObject();
+        foreach (var (kind, count) in summary.ChangesByKind)
         {
+            w.WritePropertyName(PlanChange.JsonName(kind));
             w.WriteStartObject();
-            w.WritePropertyName("schema");
-            w.WriteValue(Schema);
-            ReportText.WriteIdentity(w, "before", summary.Before);
-            ReportText.WriteIdentity(w, "after", summary.After);
-            w.WritePropertyName("summary");
-            w.WriteStartObject();
-            w.WritePropertyName("total");
-            w.WriteValue(summary.Total);
-            w.WritePropertyName("changed");
-            w.WriteValue(summary.Changed);
-            w.WritePropertyName("unchanged");
-            w.WriteValue(summary.Unchanged);
-            w.WritePropertyName("errors");
-            w.WriteValue(summary.Errors);
-            w.WritePropertyName("seconds");
-            w.WriteRawValue(ReportText.Seconds(summary.Elapsed));
-            w.WritePropertyName("workers");
-            w.WriteValue(summary.Workers);
-            w.WriteEndObject();
             w.WritePropertyName("changes");
-            w.WriteStartObject();
-            foreach (var (kind, count) in summary.ChangesByKind)
-            {
-                w.WritePropertyName(PlanChange.JsonName(kind));
-                w.WriteStartObject();
-                w.WritePropertyName("changes");
-                w.WriteValue(count);
-                w.WritePropertyName("cases");
-                w.WriteValue(summary.CasesByKind.GetValueOrDefault(kind));
-                w.WriteEndObject();
-            }
-            w.WriteEndObject();
+            w.WriteValue(count);
+            w.WritePropertyName("cases");
+            w.WriteValue(summary.CasesByKind.GetValueOrDefault(kind));
             w.WriteEndObject();
         }
-        var text = header.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
-        Output.Write(text.AsSpan(0, text.LastIndexOf('}')).TrimEnd());
-        Output.Write(",\n  \"cases\": [");
-        if (!_first)
-        {
-            Output.Write('\n');
-            _spool.CopyTo(Output);
-            Output.Write("\n  ");
-        }
-        Output.Write("]\n}\n");
-    }
-
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing && !Disposed)
-        {
-            ((IDisposable)_cases).Dispose();
-            _spool.Dispose();
-        }
-        base.Dispose(disposing);
+        w.WriteEndObject();
     }
 }
