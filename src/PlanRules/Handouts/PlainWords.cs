@@ -222,6 +222,7 @@ internal static partial class PlainWords
             "device.scs_rfa" => "You have a spinal cord stimulator. Your doctor will plan the heat treatment so it does not harm the device.",
             "diabetes.steroid_glucose" => "You have diabetes. The steroid can raise your blood sugar for about 2 days. Check your sugar more often, and know who to call if it runs high.",
             "diabetes.steroid_glucose_hba1c" => "Your recent blood sugar test (HbA1c) is high. Your sugar may go up more after the steroid. It may help to get your sugar under better control first.",
+            "steroid.bone_density" => "You have thin bones (osteoporosis). Steroid shots add up over time and can weaken bones more, so your doctor will count your past shots and use the smallest dose that helps.",
             "immunosuppression.steroid" => "Your body is less able to fight germs than usual. The steroid can lower this a bit more, so your doctor will weigh this with you.",
             "pregnancy.imaging" => "You are or may be pregnant. X-ray pictures and some medicines can harm a baby, so your doctor must talk with you before any procedure.",
             "scs.failed_trial" => "A past test of a spinal cord stimulator did not help enough. A team of experts will look at your case before another test.",
