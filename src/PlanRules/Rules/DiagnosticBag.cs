@@ -15,9 +15,10 @@ internal sealed class DiagnosticBag
     /// <summary>The rule diagnostics are currently reported against.</summary>
     public string? RuleId { get; set; }
 
-    public bool HasErrors => _items.Any(d => d.Severity == DiagnosticSeverity.Error);
+    public bool HasErrors => ErrorCount > 0;
 
-    public int Count => _items.Count;
+    /// <summary>How many errors have been reported so far.</summary>
+    public int ErrorCount => _items.Count(d => d.Severity == DiagnosticSeverity.Error);
 
     public void Add(string code, string message, JToken? at, string? suggestion = null, DiagnosticSeverity severity = DiagnosticSeverity.Error)
     {

@@ -342,7 +342,7 @@ internal sealed partial class RuleSetLoader
             _ => [],
         };
         var r = new JsonObjectReader(obj, _bag, id is null ? "a rule" : $"rule '{id}'", [.. CommonRuleKeys, .. extra], ["id", "title", "kind", "when", .. required]);
-        var errorsBefore = _diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var errorsBefore = _bag.ErrorCount;
         id = r.String("id");
         if (id is not null && !IdPattern().IsMatch(id))
             _bag.Add("PR1007", $"rule id '{id}' must be lower case letters, digits, '.', '-' or '_'", r["id"]);
@@ -426,7 +426,7 @@ internal sealed partial class RuleSetLoader
                 _bag.Add("PR2007", "\"when\": \"always\" is only allowed for a rule with 'appliesTo'", r["when"], "give the rule a condition");
         }
 
-        var errorsAfter = _diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var errorsAfter = _bag.ErrorCount;
         if (errorsAfter > errorsBefore || id is null || title is null || kind is null || when is null) return null;
         var (line, column) = DiagnosticBag.Position(obj);
         return new Rule
