@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text;
-using System.Text.RegularExpressions;
 using Newtonsoft.Json;
+using PlanRules.Privacy;
 using PlanRules.Rules;
 
 namespace PlanRules.Cases;
@@ -13,7 +13,7 @@ namespace PlanRules.Cases;
 /// case is built from it with every structural and semantic check. Never throws on bad content: all problems
 /// come back as diagnostics and the case is <c>null</c> when any was found. Stateless and thread-safe.
 /// </summary>
-internal static partial class CaseJsonReader
+internal static class CaseJsonReader
 {
     /// <summary>The largest case accepted, in UTF-8 bytes (4 MiB).</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
@@ -36,13 +36,23 @@ internal static partial class CaseJsonReader
         var diagnostics = new List<Diagnostic>();
         if (IsTooLarge(json, out var bytes))
         {
-            diagnostics.Add(new Diagnostic("PR4010", DiagnosticSeverity.Error,
-                $"the case is {bytes.ToString(CultureInfo.InvariantCulture)} bytes, more than the {MaxBytes.ToString(CultureInfo.InvariantCulture)} bytes (4 MiB) a case may have",
-                null, 0, 0) { JsonPath = "$", Suggestion = "shorten it" });
+            diagnostics.Add(CaseDiagnostic.Error("PR4010",
+                $"the case is {bytes} bytes, more than the {MaxBytes} bytes (4 MiB) a case may have", CasePath.Root, suggestion: $"shorten it"));
+            return new CaseReadResult(null, diagnostics);
+        }
+        // Nesting is limited below, where the path of the level too deep is known; the strict check needs no limit
+        // of its own (it keeps one character per open level, and the text is at most 4 MiB).
+        if (StrictJson.Check(json, int.MaxValue) is { } problem)
+        {
+            diagnostics.Add(CaseDiagnostic.Error("PR4001", $"the case is not valid JSON (RFC 8259): {problem.Problem}",
+                CasePath.Root, problem.Line, problem.Column, $"fix the syntax at this position"));
+            // What can be read of it is still inspected, so an identifier in a broken file is reported too (PR4009).
+            var (partial, _) = Parse(json, vocabulary.CaseKeys, []);
+            if (partial is not null) Inspect(partial, diagnostics);
             return new CaseReadResult(null, diagnostics);
         }
 
-        var (root, complete) = Parse(json, diagnostics);
+        var (root, complete) = Parse(json, vocabulary.CaseKeys, diagnostics);
         if (root is not null) Inspect(root, diagnostics);
         PatientCase? patientCase = null;
         if (root is not null && complete)
@@ -70,25 +80,25 @@ internal static partial class CaseJsonReader
     // ==================================================================== the tree
 
     /// <summary>A JSON value with where it starts and its path.</summary>
-    internal abstract class Node(string path, int line, int column)
+    internal abstract class Node(CasePath path, int line, int column)
     {
-        public string Path { get; } = path;
+        public CasePath Path { get; } = path;
         public int Line { get; } = line;
         public int Column { get; } = column;
         public CaseValidator.Location Location => new(Path, Line, Column);
     }
 
     /// <summary>An object; keeps every member, duplicates included, in document order.</summary>
-    internal sealed class ObjectNode(string path, int line, int column) : Node(path, line, column)
+    internal sealed class ObjectNode(CasePath path, int line, int column) : Node(path, line, column)
     {
         public List<Member> Members { get; } = [];
     }
 
     /// <summary>A key of an object, where the key starts, and its value (<c>null</c> when the text ended first).</summary>
-    internal sealed class Member(string name, string path, int line, int column)
+    internal sealed class Member(string name, CasePath path, int line, int column)
     {
         public string Name { get; } = name;
-        public string Path { get; } = path;
+        public CasePath Path { get; } = path;
         public int Line { get; } = line;
         public int Column { get; } = column;
         public Node? Value { get; set; }
@@ -96,32 +106,33 @@ internal static partial class CaseJsonReader
     }
 
     /// <summary>An array.</summary>
-    internal sealed class ArrayNode(string path, int line, int column) : Node(path, line, column)
+    internal sealed class ArrayNode(CasePath path, int line, int column) : Node(path, line, column)
     {
         public List<Node> Items { get; } = [];
     }
 
     /// <summary>A string, number, boolean or null.</summary>
-    internal sealed class ValueNode(string path, int line, int column, JsonToken token, object? value) : Node(path, line, column)
+    internal sealed class ValueNode(CasePath path, int line, int column, JsonToken token, object? value) : Node(path, line, column)
     {
         public JsonToken Token { get; } = token;
         public object? Value { get; } = value;
     }
 
-    private static string Describe(Node? node) => node switch
+    private static SafeText Describe(Node? node) => node switch
     {
-        ObjectNode => "an object",
-        ArrayNode => "an array",
-        ValueNode { Token: JsonToken.String } => "a string",
-        ValueNode { Token: JsonToken.Integer or JsonToken.Float } => "a number",
-        ValueNode { Token: JsonToken.Boolean } => "a boolean",
-        ValueNode { Token: JsonToken.Null or JsonToken.Undefined } => "null",
-        _ => "nothing",
+        ObjectNode => $"an object",
+        ArrayNode => $"an array",
+        ValueNode { Token: JsonToken.String } => $"a string",
+        ValueNode { Token: JsonToken.Integer or JsonToken.Float } => $"a number",
+        ValueNode { Token: JsonToken.Boolean } => $"a boolean",
+        ValueNode { Token: JsonToken.Null or JsonToken.Undefined } => $"null",
+        _ => $"nothing",
     };
 
     // ==================================================================== parsing
 
-    private static (Node? Root, bool Complete) Parse(string json, List<Diagnostic> diagnostics)
+    /// <summary>Builds the tree of a text that <see cref="StrictJson"/> accepted.</summary>
+    private static (Node? Root, bool Complete) Parse(string json, IReadOnlySet<string> shownKeys, List<Diagnostic> diagnostics)
     {
         if (json.Length > 0 && json[0] == '\uFEFF') json = json[1..];
         var lines = new LineMap(json);
@@ -141,13 +152,15 @@ internal static partial class CaseJsonReader
             {
                 var token = reader.TokenType;
                 if (token == JsonToken.Comment) continue;
+                // Not JSON (StrictJson has said so already): the partial tree ends here.
+                if (token is JsonToken.StartConstructor or JsonToken.EndConstructor or JsonToken.Raw or JsonToken.None) return (root, false);
                 var parent = stack.Count > 0 ? stack.Peek() : null;
                 if (token == JsonToken.PropertyName)
                 {
                     var name = (string)reader.Value!;
                     var obj = (ObjectNode)parent!;
                     var (line, column) = lines.StartOf(reader.LineNumber, reader.LinePosition, token);
-                    pending = new Member(name, CaseValidator.PropertyPath(obj.Path, name), line, column);
+                    pending = new Member(name, obj.Path.Property(name, obj.Members.Count, shownKeys), line, column);
                     obj.Members.Add(pending);
                     continue;
                 }
@@ -159,10 +172,10 @@ internal static partial class CaseJsonReader
 
                 var path = parent switch
                 {
-                    null => "$",
+                    null => CasePath.Root,
                     ObjectNode => pending!.Path,
-                    ArrayNode a => CaseValidator.IndexPath(a.Path, a.Items.Count),
-                    _ => "$",
+                    ArrayNode a => a.Path.Index(a.Items.Count),
+                    _ => CasePath.Root,
                 };
                 var (valueLine, valueColumn) = lines.StartOf(reader.LineNumber, reader.LinePosition, token);
                 Node node;
@@ -170,9 +183,8 @@ internal static partial class CaseJsonReader
                 {
                     if (stack.Count + 1 > MaxDepth)
                     {
-                        diagnostics.Add(new Diagnostic("PR4010", DiagnosticSeverity.Error,
-                            $"the case is nested more than {MaxDepth.ToString(CultureInfo.InvariantCulture)} levels deep at {path}",
-                            null, valueLine, valueColumn) { JsonPath = path, Suggestion = "flatten it" });
+                        diagnostics.Add(CaseDiagnostic.Error("PR4010",
+                            $"the case is nested more than {MaxDepth} levels deep at {path}", path, valueLine, valueColumn, $"flatten it"));
                         return (root, false);
                     }
                     node = token == JsonToken.StartObject
@@ -193,16 +205,12 @@ internal static partial class CaseJsonReader
                 if (node is ObjectNode or ArrayNode) stack.Push(node);
             }
         }
-        catch (Exception e) when (e is JsonException or FormatException or OverflowException)
+        catch (Exception e) when (e is JsonException or FormatException or OverflowException or InvalidCastException)
         {
-            var path = pending?.Path ?? (stack.Count > 0 ? stack.Peek().Path : "$");
+            // StrictJson accepted the text, so this is not expected; the reader's message may quote the text, so it is not used.
+            var path = pending?.Path ?? (stack.Count > 0 ? stack.Peek().Path : CasePath.Root);
             var (line, column) = e is JsonReaderException r ? (r.LineNumber, r.LinePosition) : (reader.LineNumber, reader.LinePosition);
-            diagnostics.Add(new Diagnostic("PR4001", DiagnosticSeverity.Error,
-                "the case is not valid JSON: " + Sanitize(e.Message), null, line, column)
-            {
-                JsonPath = path,
-                Suggestion = "fix the syntax at this position",
-            });
+            diagnostics.Add(CaseDiagnostic.Error("PR4001", $"the case is not valid JSON here", path, line, column, $"fix the syntax at this position"));
             return (root, false);
         }
 
@@ -210,31 +218,18 @@ internal static partial class CaseJsonReader
         {
             var open = stack.Peek();
             var (endLine, endColumn) = lines.End;
-            diagnostics.Add(new Diagnostic("PR4001", DiagnosticSeverity.Error,
-                $"the case is not valid JSON: the text ends before {(open is ObjectNode ? "an object" : "an array")} is closed",
-                null, endLine, endColumn) { JsonPath = open.Path, Suggestion = $"close {open.Path}" });
+            diagnostics.Add(CaseDiagnostic.Error("PR4001",
+                $"the case is not valid JSON: the text ends before {(open is ObjectNode ? (SafeText)$"an object" : (SafeText)$"an array")} is closed",
+                open.Path, endLine, endColumn, $"close {open.Path}"));
             return (root, false);
         }
         if (root is null)
         {
-            diagnostics.Add(new Diagnostic("PR4001", DiagnosticSeverity.Error,
-                "the case is empty: expected a JSON object", null, 1, 1) { JsonPath = "$" });
+            diagnostics.Add(CaseDiagnostic.Error("PR4001", $"the case is empty: expected a JSON object", CasePath.Root, 1, 1));
             return (null, false);
         }
         return (root, true);
     }
-
-    /// <summary>The reader's message without its position (the diagnostic has it) and without any quoted text from the input.</summary>
-    private static string Sanitize(string message)
-    {
-        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
-        if (cut >= 0) message = message[..cut];
-        message = QuotedText().Replace(message, "");
-        return message.TrimEnd('.', ' ');
-    }
-
-    [GeneratedRegex(@" ?'[^']*'", RegexOptions.CultureInvariant)]
-    private static partial Regex QuotedText();
 
     /// <summary>Turns the reader's positions (the column of a token's last character) into the column where the token starts.</summary>
     private sealed class LineMap
@@ -339,7 +334,12 @@ internal static partial class CaseJsonReader
 
             ReadSchema(members.GetValueOrDefault("schema"), obj);
             string? caseId = null;
-            if (members.TryGetValue("caseId", out var caseIdMember)) caseId = ReadString(caseIdMember, "'caseId'");
+            if (members.TryGetValue("caseId", out var caseIdMember) && ReadString(caseIdMember, $"'caseId'") is { } id)
+            {
+                var before = diagnostics.Count;
+                _check.CheckCaseId(id, ValueLocation(caseIdMember));
+                if (diagnostics.Count == before) caseId = id;
+            }
 
             var patient = members.TryGetValue("patient", out var p) ? ReadPatient(p) : new PatientInfo();
             var findings = members.TryGetValue("findings", out var f) ? ReadFindings(f) : new Dictionary<string, FactValue>(StringComparer.Ordinal);
@@ -375,12 +375,14 @@ internal static partial class CaseJsonReader
                 if (!known.Contains(member.Name, StringComparer.Ordinal))
                 {
                     var closest = Suggestions.Closest(member.Name, known);
-                    _check.Report("PR4003", $"unknown key '{member.Name}' in {CaseValidator.Where(obj.Path)}", member.Location,
-                        closest is not null ? $"did you mean '{closest}'?" : "remove it; allowed keys: " + string.Join(", ", known));
+                    _check.Report("PR4003", $"unknown key ({SafeText.KeyShape(member.Name)}) in {CaseValidator.Where(obj.Path)}", member.Location,
+                        closest is not null
+                            ? (SafeText)$"did you mean '{SafeText.OneOf(closest, CaseFormatKeys.All)}'?"
+                            : (SafeText)$"remove it; allowed keys: {SafeText.List(known, CaseFormatKeys.All)}");
                     continue;
                 }
                 if (!result.TryAdd(member.Name, member))
-                    _check.Report("PR4008", $"key '{member.Name}' is given twice in {CaseValidator.Where(obj.Path)}", member.Location, "give it once");
+                    _check.Report("PR4008", $"key '{SafeText.OneOf(member.Name, CaseFormatKeys.All)}' is given twice in {CaseValidator.Where(obj.Path)}", member.Location, $"give it once");
             }
             return result;
         }
@@ -394,48 +396,51 @@ internal static partial class CaseJsonReader
                 if (AnonymizationGuard.IsIdentifierKey(member.Name)) continue;
                 if (!seen.Add(member.Name))
                 {
-                    _check.Report("PR4008", $"{CaseValidator.Noun(section)} '{member.Name}' is given twice in {CaseValidator.Place(section)}",
-                        member.Location, "give it once");
+                    _check.Report("PR4008", $"{CaseValidator.Noun(section)} '{_check.Code(section, member.Name)}' is given twice in {CaseValidator.Place(section)}",
+                        member.Location, $"give it once");
                     continue;
                 }
                 yield return member;
             }
         }
 
-        private void WrongType(string expected, string what, Node? node, CaseValidator.Location at)
+        private void WrongType(SafeText expected, SafeText what, Node? node, CaseValidator.Location at)
         {
             var isNull = node is ValueNode { Token: JsonToken.Null or JsonToken.Undefined };
             _check.Report("PR4002", $"expected {expected} for {what} but found {Describe(node)}", at,
-                isNull ? "leave it out when it is unknown" : null);
+                isNull ? (SafeText)$"leave it out when it is unknown" : null);
         }
 
-        private ObjectNode? ReadObject(Member member, string what)
+        /// <summary>A key of the case format, quoted, for messages.</summary>
+        private static SafeText Key(Member member) => $"'{SafeText.OneOf(member.Name, CaseFormatKeys.All)}'";
+
+        private ObjectNode? ReadObject(Member member, SafeText what)
         {
             if (member.Value is ObjectNode obj) return obj;
-            WrongType("an object", what, member.Value, ValueLocation(member));
+            WrongType($"an object", what, member.Value, ValueLocation(member));
             return null;
         }
 
         private static CaseValidator.Location ValueLocation(Member member) => member.Value?.Location ?? member.Location;
 
-        private string? ReadString(Member member, string what)
+        private string? ReadString(Member member, SafeText what)
         {
             if (member.Value is ValueNode { Token: JsonToken.String, Value: string text }) return text;
-            WrongType("a string", what, member.Value, ValueLocation(member));
+            WrongType($"a string", what, member.Value, ValueLocation(member));
             return null;
         }
 
-        private double? ReadNumber(Member member, string what)
+        private double? ReadNumber(Member member, SafeText what)
         {
             if (member.Value is ValueNode { Token: JsonToken.Integer or JsonToken.Float } value) return Number(value);
-            WrongType("a number", what, member.Value, ValueLocation(member));
+            WrongType($"a number", what, member.Value, ValueLocation(member));
             return null;
         }
 
-        private bool? ReadBoolean(Member member, string what)
+        private bool? ReadBoolean(Member member, SafeText what)
         {
             if (member.Value is ValueNode { Token: JsonToken.Boolean, Value: bool b }) return b;
-            WrongType("true or false", what, member.Value, ValueLocation(member));
+            WrongType($"true or false", what, member.Value, ValueLocation(member));
             return null;
         }
 
@@ -454,41 +459,42 @@ internal static partial class CaseJsonReader
 
         private void ReadSchema(Member? member, ObjectNode root)
         {
-            const string fix = "add \"schema\": \"" + PatientCase.Schema + "\"";
+            var expected = SafeText.Trusted(PatientCase.Schema);
+            SafeText fix = $"add \"schema\": \"{expected}\"";
             if (member is null)
             {
-                _check.Report("PR4007", $"the case has no \"schema\"; expected '{PatientCase.Schema}'", root.Location, fix);
+                _check.Report("PR4007", $"the case has no \"schema\"; expected '{expected}'", root.Location, fix);
                 return;
             }
             var at = ValueLocation(member);
             if (member.Value is not ValueNode { Token: JsonToken.String, Value: string schema })
             {
-                _check.Report("PR4007", $"expected the string '{PatientCase.Schema}' for \"schema\" but found {Describe(member.Value)}", at, fix);
+                _check.Report("PR4007", $"expected the string '{expected}' for \"schema\" but found {Describe(member.Value)}", at, fix);
                 return;
             }
             if (schema == PatientCase.Schema || AnonymizationGuard.ValueKind(schema) is not null) return;
-            _check.Report("PR4007", $"unsupported schema '{schema}'; this library reads '{PatientCase.Schema}'", at,
-                $"use \"schema\": \"{PatientCase.Schema}\"");
+            _check.Report("PR4007", $"unsupported schema ({SafeText.Shape(schema)}); this library reads '{expected}'", at,
+                $"use \"schema\": \"{expected}\"");
         }
 
         private PatientInfo? ReadPatient(Member member)
         {
-            if (ReadObject(member, "'patient'") is not { } obj) return null;
+            if (ReadObject(member, $"'patient'") is not { } obj) return null;
             var members = Members(obj, PatientKeys);
             double? age = null;
             string? sex = null;
             bool? pregnant = null;
-            if (members.TryGetValue("ageYears", out var a) && ReadNumber(a, "'patient.ageYears'") is { } ageValue)
+            if (members.TryGetValue("ageYears", out var a) && ReadNumber(a, $"'patient.ageYears'") is { } ageValue)
             {
-                _check.CheckNumber("'patient.ageYears'", ageValue, Fact("patient.ageYears"), ValueLocation(a));
+                _check.CheckNumber($"'patient.ageYears'", ageValue, Fact("patient.ageYears"), ValueLocation(a));
                 age = ageValue;
             }
-            if (members.TryGetValue("sex", out var s) && ReadString(s, "'patient.sex'") is { } sexValue)
+            if (members.TryGetValue("sex", out var s) && ReadString(s, $"'patient.sex'") is { } sexValue)
             {
-                _check.CheckWord("'patient.sex'", sexValue, Fact("patient.sex"), ValueLocation(s));
+                _check.CheckWord($"'patient.sex'", sexValue, Fact("patient.sex"), ValueLocation(s));
                 sex = sexValue;
             }
-            if (members.TryGetValue("pregnant", out var pr)) pregnant = ReadBoolean(pr, "'patient.pregnant'");
+            if (members.TryGetValue("pregnant", out var pr)) pregnant = ReadBoolean(pr, $"'patient.pregnant'");
             return new PatientInfo { AgeYears = age, Sex = sex, Pregnant = pregnant };
         }
 
@@ -496,15 +502,15 @@ internal static partial class CaseJsonReader
 
         private Dictionary<string, FactValue>? ReadFindings(Member member)
         {
-            if (ReadObject(member, "'findings'") is not { } obj) return null;
+            if (ReadObject(member, $"'findings'") is not { } obj) return null;
             var findings = new Dictionary<string, FactValue>(StringComparer.Ordinal);
             foreach (var finding in MapMembers(obj, "finding"))
             {
                 var code = finding.Name;
                 var definition = _check.CheckCode("finding", code, finding.Location);
                 var at = ValueLocation(finding);
-                var what = $"'finding.{code}'";
-                var expected = definition is null ? "a number, true/false or a word" : CaseValidator.Expected(definition.Type);
+                var what = _check.Fact("finding", code);
+                var expected = definition is null ? (SafeText)$"a number, true/false or a word" : CaseValidator.Expected(definition.Type);
                 FactValue? value = null;
                 switch (finding.Value)
                 {
@@ -524,7 +530,7 @@ internal static partial class CaseJsonReader
                         break;
                     default:
                         _check.Report("PR4002", $"expected {expected} for {what} but found {Describe(finding.Value)}", at,
-                            finding.Value is ValueNode { Token: JsonToken.Null or JsonToken.Undefined } ? "leave the finding out when it is unknown" : null);
+                            finding.Value is ValueNode { Token: JsonToken.Null or JsonToken.Undefined } ? (SafeText)$"leave the finding out when it is unknown" : null);
                         break;
                 }
                 if (value is null) continue;
@@ -536,12 +542,12 @@ internal static partial class CaseJsonReader
 
         private Dictionary<string, double>? ReadLabs(Member member)
         {
-            if (ReadObject(member, "'labs'") is not { } obj) return null;
+            if (ReadObject(member, $"'labs'") is not { } obj) return null;
             var labs = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var lab in MapMembers(obj, "lab"))
             {
                 var definition = _check.CheckCode("lab", lab.Name, lab.Location);
-                var what = $"'lab.{lab.Name}'";
+                var what = _check.Fact("lab", lab.Name);
                 if (ReadNumber(lab, what) is not { } value) continue;
                 if (definition is not null || !double.IsFinite(value)) _check.CheckNumber(what, value, definition, ValueLocation(lab));
                 labs[lab.Name] = value;
@@ -551,7 +557,7 @@ internal static partial class CaseJsonReader
 
         private CaseHistory? ReadHistory(Member member)
         {
-            if (ReadObject(member, "'history'") is not { } obj) return null;
+            if (ReadObject(member, $"'history'") is not { } obj) return null;
             var members = Members(obj, HistoryKeys);
             return new CaseHistory
             {
@@ -568,7 +574,7 @@ internal static partial class CaseJsonReader
         {
             if (member.Value is not ArrayNode array)
             {
-                WrongType($"an array of {CaseValidator.Noun(section)} codes", $"'{member.Name}'", member.Value, ValueLocation(member));
+                WrongType($"an array of {CaseValidator.Noun(section)} codes", Key(member), member.Value, ValueLocation(member));
                 return null;
             }
             var codes = new List<string>(array.Items.Count);
@@ -577,7 +583,7 @@ internal static partial class CaseJsonReader
             {
                 if (item is not ValueNode { Token: JsonToken.String, Value: string code })
                 {
-                    WrongType($"a string ({CaseValidator.Noun(section)} code)", item.Path, item, item.Location);
+                    WrongType($"a string ({CaseValidator.Noun(section)} code)", $"{item.Path}", item, item.Location);
                     continue;
                 }
                 if (_check.CheckCode(section, code, item.Location) is not null) _check.CheckDuplicate(seen, section, code, item.Location);
@@ -590,7 +596,7 @@ internal static partial class CaseJsonReader
         {
             if (member.Value is not ArrayNode array)
             {
-                WrongType($"an array of {CaseValidator.Noun(section)} entries", $"'{member.Name}'", member.Value, ValueLocation(member));
+                WrongType($"an array of {CaseValidator.Noun(section)} entries", Key(member), member.Value, ValueLocation(member));
                 yield break;
             }
             foreach (var item in array.Items)
@@ -600,8 +606,8 @@ internal static partial class CaseJsonReader
                     yield return obj;
                     continue;
                 }
-                var hint = item is ValueNode { Token: JsonToken.String, Value: string code } && AnonymizationGuard.ValueKind(code) is null
-                    ? $"write {{ \"code\": \"{code}\" }}"
+                SafeText? hint = item is ValueNode { Token: JsonToken.String, Value: string code } && AnonymizationGuard.ValueKind(code) is null
+                    ? (SafeText)$"write {{ \"code\": \"{_check.Code(section, code)}\" }}"
                     : null;
                 _check.Report("PR4002", $"expected an object ({CaseValidator.Noun(section)} entry) at {item.Path} but found {Describe(item)}", item.Location, hint);
             }
@@ -632,17 +638,17 @@ internal static partial class CaseJsonReader
                 var code = ReadEntryCode(entry, members, "medication", seen);
                 double? hours = null;
                 string? dose = null, indication = null;
-                if (members.TryGetValue("lastDoseHoursAgo", out var h) && ReadNumber(h, "'lastDoseHoursAgo'") is { } hoursValue)
+                if (members.TryGetValue("lastDoseHoursAgo", out var h) && ReadNumber(h, $"'lastDoseHoursAgo'") is { } hoursValue)
                 {
                     _check.CheckAttribute("medication", "lastDoseHoursAgo", code, hoursValue, ValueLocation(h));
                     hours = hoursValue;
                 }
-                if (members.TryGetValue("dose", out var d) && ReadString(d, "'dose'") is { } doseValue)
+                if (members.TryGetValue("dose", out var d) && ReadString(d, $"'dose'") is { } doseValue)
                 {
                     _check.CheckAttribute("medication", "dose", code, doseValue, ValueLocation(d));
                     dose = doseValue;
                 }
-                if (members.TryGetValue("indication", out var i) && ReadString(i, "'indication'") is { } indicationValue)
+                if (members.TryGetValue("indication", out var i) && ReadString(i, $"'indication'") is { } indicationValue)
                 {
                     _check.CheckAttribute("medication", "indication", code, indicationValue, ValueLocation(i));
                     indication = indicationValue;
@@ -673,7 +679,7 @@ internal static partial class CaseJsonReader
 
         private double? ReadAttribute(Dictionary<string, Member> members, string attribute, string? code)
         {
-            if (!members.TryGetValue(attribute, out var member) || ReadNumber(member, $"'{attribute}'") is not { } value) return null;
+            if (!members.TryGetValue(attribute, out var member) || ReadNumber(member, Key(member)) is not { } value) return null;
             _check.CheckAttribute("procedure", attribute, code, value, ValueLocation(member));
             return value;
         }
@@ -682,10 +688,10 @@ internal static partial class CaseJsonReader
 
         private CaseExpectations? ReadExpect(Member member)
         {
-            if (ReadObject(member, "'expect'") is not { } obj) return null;
+            if (ReadObject(member, $"'expect'") is not { } obj) return null;
             var members = Members(obj, ExpectKeys);
             bool? noCandidates = null;
-            if (members.TryGetValue("noCandidates", out var n)) noCandidates = ReadBoolean(n, "'noCandidates'");
+            if (members.TryGetValue("noCandidates", out var n)) noCandidates = ReadBoolean(n, $"'noCandidates'");
             return new CaseExpectations
             {
                 Candidates = members.TryGetValue("candidates", out var c) ? ReadListExpectation(c) : null,
@@ -699,7 +705,7 @@ internal static partial class CaseJsonReader
 
         private ListExpectation? ReadListExpectation(Member member)
         {
-            if (ReadObject(member, $"'{member.Name}'") is not { } obj) return null;
+            if (ReadObject(member, Key(member)) is not { } obj) return null;
             var members = Members(obj, ListExpectationKeys);
             return new ListExpectation
             {
@@ -713,20 +719,24 @@ internal static partial class CaseJsonReader
             var values = new List<string>();
             if (member.Value is not ArrayNode array)
             {
-                WrongType("an array of strings", $"'{member.Name}' in {member.Path}", member.Value, ValueLocation(member));
+                WrongType($"an array of strings", $"{Key(member)} in {member.Path}", member.Value, ValueLocation(member));
                 return values;
             }
             foreach (var item in array.Items)
             {
-                if (item is ValueNode { Token: JsonToken.String, Value: string text }) values.Add(text);
-                else WrongType("a string", item.Path, item, item.Location);
+                if (item is ValueNode { Token: JsonToken.String, Value: string text })
+                {
+                    if (AnonymizationGuard.ValueKind(text) is null) _check.CheckExpectationCode(text, item.Location);
+                    values.Add(text);
+                }
+                else WrongType($"a string", $"{item.Path}", item, item.Location);
             }
             return values.AsReadOnly();
         }
 
         private WarningListExpectation? ReadWarningExpectations(Member member)
         {
-            if (ReadObject(member, "'warnings'") is not { } obj) return null;
+            if (ReadObject(member, $"'warnings'") is not { } obj) return null;
             var members = Members(obj, ListExpectationKeys);
             return new WarningListExpectation
             {
@@ -740,18 +750,23 @@ internal static partial class CaseJsonReader
             var warnings = new List<WarningExpectation>();
             if (member.Value is not ArrayNode array)
             {
-                WrongType("an array of warning objects", $"'{member.Name}' in {member.Path}", member.Value, ValueLocation(member));
+                WrongType($"an array of warning objects", $"{Key(member)} in {member.Path}", member.Value, ValueLocation(member));
                 return warnings;
             }
             foreach (var item in array.Items)
             {
                 if (item is not ObjectNode obj)
                 {
-                    WrongType("an object (about, appliesTo, code, severity)", item.Path, item, item.Location);
+                    WrongType($"an object (about, appliesTo, code, severity)", $"{item.Path}", item, item.Location);
                     continue;
                 }
                 var members = Members(obj, WarningKeys);
-                string? Text(string key) => members.TryGetValue(key, out var m) ? ReadString(m, $"'{key}'") : null;
+                string? Text(string key)
+                {
+                    if (!members.TryGetValue(key, out var m) || ReadString(m, Key(m)) is not { } text) return null;
+                    if (key != "severity" && AnonymizationGuard.ValueKind(text) is null) _check.CheckExpectationCode(text, ValueLocation(m));
+                    return text;
+                }
                 var severity = Text("severity");
                 if (severity is not null) _check.CheckSeverity(severity, ValueLocation(members["severity"]));
                 warnings.Add(new WarningExpectation

@@ -88,7 +88,7 @@ internal static class CaseJsonWriter
             switch (value)
             {
                 case null: writer.WriteNull(); break;
-                case { Type: Rules.FactType.Number }: writer.WriteRawValue(FormatNumber(value.NumberValue, CaseValidator.PropertyPath("$.findings", code))); break;
+                case { Type: Rules.FactType.Number }: writer.WriteRawValue(FormatNumber(value.NumberValue, "a finding")); break;
                 case { Type: Rules.FactType.Boolean }: writer.WriteValue(value.BooleanValue); break;
                 default: writer.WriteValue(value.WordValue); break;
             }
@@ -102,7 +102,7 @@ internal static class CaseJsonWriter
         writer.WritePropertyName("labs");
         writer.WriteStartObject();
         foreach (var (code, value) in labs.OrderBy(l => l.Key, StringComparer.Ordinal))
-            WriteNumber(writer, code, value, CaseValidator.PropertyPath("$.labs", code));
+            WriteNumber(writer, code, value, "a lab value");
         writer.WriteEndObject();
     }
 

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using PlanRules.Privacy;
 using PlanRules.Rules;
 
 namespace PlanRules.Cases;
@@ -9,15 +8,23 @@ namespace PlanRules.Cases;
 /// numbers out of range (PR4006), duplicate list entries (PR4008), identifiers (PR4009) and values of the wrong
 /// type for their fact (PR4002). The JSON reader calls the single checks while it walks the document (so the
 /// diagnostics carry lines); <see cref="Validate(PatientCase)"/> walks a case built in C# with the same checks
-/// and the same JSON paths. Collects into the list it is given; not thread-safe (use one per run).
+/// and the same JSON paths. Every message is <see cref="SafeText"/>: a value of the case is described by its shape,
+/// never repeated; only vocabulary codes and words and validated numbers are named. Collects into the list it is
+/// given; not thread-safe (use one per run).
 /// </summary>
 internal sealed class CaseValidator
 {
     /// <summary>Where a diagnostic points: a JSON path and, when read from text, a 1-based line and column.</summary>
-    internal readonly record struct Location(string Path, int Line = 0, int Column = 0);
+    internal readonly record struct Location(CasePath Path, int Line = 0, int Column = 0);
 
     /// <summary>The warning severities an expectation may name.</summary>
-    public static readonly IReadOnlyList<string> WarningSeverities = ["critical", "warning", "info"];
+    public static readonly IReadOnlySet<string> WarningSeverities = new HashSet<string>(["critical", "warning", "info"], StringComparer.Ordinal);
+
+    private static readonly string[] SeverityOrder = ["critical", "warning", "info"];
+
+    /// <summary>The sections of a case whose codes the vocabulary defines.</summary>
+    public static readonly IReadOnlySet<string> Sections = new HashSet<string>(
+        ["patient", "finding", "lab", "condition", "medication", "allergy", "device", "procedure", "goal"], StringComparer.Ordinal);
 
     private readonly Vocabulary _vocabulary;
     private readonly List<Diagnostic> _diagnostics;
@@ -29,7 +36,7 @@ internal sealed class CaseValidator
     /// <param name="reportIdentifiers">
     /// <c>true</c> to report strings that look like identifiers (a case built in C#); <c>false</c> when the
     /// anonymization guard has already inspected the whole document (the JSON reader). Either way such a string
-    /// is never checked further, so it is never echoed in another diagnostic.
+    /// is never checked further.
     /// </param>
     public CaseValidator(Vocabulary vocabulary, List<Diagnostic> diagnostics, bool reportIdentifiers)
     {
@@ -40,47 +47,24 @@ internal sealed class CaseValidator
 
     // ---------------------------------------------------------------- paths
 
-    /// <summary>The path of a property: <c>$.labs.inr</c>, <c>$.findings['pain.nrs']</c>; a key that looks like an identifier is not shown.</summary>
-    public static string PropertyPath(string parent, string name)
-    {
-        if (AnonymizationGuard.ValueKind(name) is not null) return parent + "[<redacted>]";
-        if (IsSimpleName(name)) return parent + "." + name;
-        var sb = new StringBuilder(parent.Length + name.Length + 4).Append(parent).Append("['");
-        foreach (var c in name)
-        {
-            if (c is '\'' or '\\') sb.Append('\\');
-            sb.Append(c);
-        }
-        return sb.Append("']").ToString();
-    }
+    /// <summary>The keys a path may write out: the case format's and the vocabulary's.</summary>
+    public IReadOnlySet<string> ShownKeys => _vocabulary.CaseKeys;
 
-    /// <summary>The path of an array element: <c>$.goals[1]</c>.</summary>
-    public static string IndexPath(string parent, int index) => parent + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
-
-    private static bool IsSimpleName(string name)
-    {
-        if (name.Length == 0 || !(char.IsAsciiLetter(name[0]) || name[0] == '_')) return false;
-        foreach (var c in name)
-            if (!(char.IsAsciiLetterOrDigit(c) || c == '_')) return false;
-        return true;
-    }
+    /// <summary>The path of a key; see <see cref="CasePath.Property"/>.</summary>
+    public CasePath Property(CasePath parent, string key, int position = 0) => parent.Property(key, position, _vocabulary.CaseKeys);
 
     /// <summary>Where an object or list is described in a message: <c>the case</c> for the root, else its path.</summary>
-    public static string Where(string path) => path == "$" ? "the case" : path;
+    public static SafeText Where(CasePath path) => path.IsRoot ? (SafeText)$"the case" : (SafeText)$"{path}";
 
     // ---------------------------------------------------------------- reporting
 
     /// <summary>Adds an error.</summary>
-    public void Report(string code, string message, Location at, string? suggestion = null) =>
-        _diagnostics.Add(new Diagnostic(code, DiagnosticSeverity.Error, message, null, at.Line, at.Column)
-        {
-            JsonPath = at.Path,
-            Suggestion = suggestion,
-        });
+    public void Report(string code, SafeText message, Location at, SafeText? suggestion = null) =>
+        _diagnostics.Add(CaseDiagnostic.Error(code, message, at.Path, at.Line, at.Column, suggestion));
 
     /// <summary>
     /// Whether <paramref name="value"/> looks like a direct identifier. When it does it is reported (if this validator
-    /// reports identifiers) and the caller must not check it further: it must never appear in a message.
+    /// reports identifiers) and the caller must not check it further.
     /// </summary>
     public bool IsIdentifier(string value, Location at)
     {
@@ -93,7 +77,7 @@ internal sealed class CaseValidator
     /// Whether a key (of the findings or labs map) is refused as an identifier field or an identifier-looking key;
     /// reported when this validator reports identifiers.
     /// </summary>
-    public bool IsIdentifierKey(string key, string parentPath, Location at)
+    public bool IsIdentifierKey(string key, CasePath parentPath, Location at)
     {
         if (AnonymizationGuard.KeyDiagnostic(parentPath, at.Path, key, at.Line, at.Column) is not { } d) return false;
         if (_reportIdentifiers) _diagnostics.Add(d);
@@ -103,42 +87,46 @@ internal sealed class CaseValidator
     // ---------------------------------------------------------------- words for messages
 
     /// <summary>The noun of a section in messages: <c>finding</c>, <c>condition</c>, ...</summary>
-    public static string Noun(string section) => section;
+    public static SafeText Noun(string section) => SafeText.OneOf(section, Sections);
 
     /// <summary>Where a section's codes go in a case, for suggestions: <c>findings</c>, <c>history.conditions</c>, ...</summary>
-    public static string Place(string section) => section switch
+    public static SafeText Place(string section) => section switch
     {
-        "finding" => "findings",
-        "lab" => "labs",
-        "goal" => "goals",
-        "patient" => "patient",
-        "condition" => "history.conditions",
-        "medication" => "history.medications",
-        "allergy" => "history.allergies",
-        "device" => "history.devices",
-        "procedure" => "history.procedures",
-        _ => section,
+        "finding" => $"findings",
+        "lab" => $"labs",
+        "goal" => $"goals",
+        "patient" => $"patient",
+        "condition" => $"history.conditions",
+        "medication" => $"history.medications",
+        "allergy" => $"history.allergies",
+        "device" => $"history.devices",
+        "procedure" => $"history.procedures",
+        _ => Noun(section),
     };
 
     /// <summary>How an expected fact type reads in a message.</summary>
-    public static string Expected(FactType type) => type switch
+    public static SafeText Expected(FactType type) => type switch
     {
-        FactType.Number => "a number",
-        FactType.Boolean => "true or false",
-        _ => "a word (a string)",
+        FactType.Number => $"a number",
+        FactType.Boolean => $"true or false",
+        _ => $"a word (a string)",
     };
 
     /// <summary>How a found value's type reads in a message.</summary>
-    public static string Found(FactType type) => type switch
+    public static SafeText Found(FactType type) => type switch
     {
-        FactType.Number => "a number",
-        FactType.Boolean => "a boolean",
-        _ => "a string",
+        FactType.Number => $"a number",
+        FactType.Boolean => $"a boolean",
+        _ => $"a string",
     };
 
-    /// <summary>A number as in JSON: <c>7</c>, <c>7.2</c>.</summary>
-    public static string Format(double value) =>
-        value == 0 ? "0" : value.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>A fact named in a message: <c>'finding.pain.nrs'</c> when the vocabulary knows it, else its shape.</summary>
+    public SafeText Fact(string section, string code) =>
+        _vocabulary.Names.Contains(section + "." + code) ? (SafeText)$"'{SafeText.OneOf(section + "." + code, _vocabulary.Names)}'" : (SafeText)$"a {Noun(section)} ({SafeText.Shape(code)})";
+
+    /// <summary>A code named in a message: the code when the vocabulary knows it in that section, else its shape.</summary>
+    public SafeText Code(string section, string? code) =>
+        code is null ? (SafeText)$"a missing code" : SafeText.OneOf(code, c => _vocabulary.Names.Contains(section + "." + c));
 
     // ---------------------------------------------------------------- checks
 
@@ -148,7 +136,7 @@ internal sealed class CaseValidator
     {
         if (IsIdentifier(code, at)) return null;
         if (_vocabulary.TryGetFact(section + "." + code, out var definition)) return definition;
-        Report("PR4004", $"unknown {Noun(section)} '{code}'", at, Suggest(section, code));
+        Report("PR4004", $"unknown {Noun(section)} code ({SafeText.Shape(code)})", at, Suggest(section, code));
         return null;
     }
 
@@ -156,55 +144,57 @@ internal sealed class CaseValidator
     public void CheckDuplicate(HashSet<string> seen, string section, string code, Location at)
     {
         if (seen.Add(code) || AnonymizationGuard.ValueKind(code) is not null) return;
-        Report("PR4008", $"{Noun(section)} '{code}' is listed twice in {Place(section)}", at, "list it once");
+        Report("PR4008", $"{Noun(section)} '{Code(section, code)}' is listed twice in {Place(section)}", at, $"list it once");
     }
 
     /// <summary>Checks that a number is finite and within the definition's range (PR4006).</summary>
-    public void CheckNumber(string what, double value, FactDefinition? definition, Location at)
+    public void CheckNumber(SafeText what, double value, FactDefinition? definition, Location at)
     {
         if (!double.IsFinite(value))
         {
-            Report("PR4006", $"the value of {what} is not a finite number", at, Range(definition) is { } r ? "use a value " + r : null);
+            Report("PR4006", $"the value of {what} is not a finite number", at, Range(definition) is { } r ? (SafeText)$"use a value {r}" : null);
             return;
         }
         if (definition is null) return;
         if ((definition.Min is { } min && value < min) || (definition.Max is { } max && value > max))
-            Report("PR4006", $"{Format(value)} is out of range for {what}", at, "use a value " + Range(definition));
+            Report("PR4006", $"{SafeText.NumberShape(value, definition.Min, definition.Max)} is out of range for {what}", at, Range(definition) is { } range ? (SafeText)$"use a value {range}" : null);
     }
 
-    private static string? Range(FactDefinition? definition)
+    private static SafeText? Range(FactDefinition? definition)
     {
         if (definition is null || (definition.Min is null && definition.Max is null)) return null;
         // A unit that is itself a range ("0-10") would only repeat the numbers.
-        var unit = string.IsNullOrEmpty(definition.Unit) || definition.Unit.Any(char.IsAsciiDigit) ? "" : " " + definition.Unit;
+        var unit = string.IsNullOrEmpty(definition.Unit) || definition.Unit.Any(char.IsAsciiDigit) ? SafeText.Empty : (SafeText)$" {SafeText.Trusted(definition.Unit)}";
         return (definition.Min, definition.Max) switch
         {
-            ({ } min, { } max) => $"from {Format(min)} to {Format(max)}{unit}",
-            ({ } min, null) => $"of at least {Format(min)}{unit}",
-            (null, { } max) => $"of at most {Format(max)}{unit}",
+            ({ } min, { } max) => $"from {SafeText.Validated(min)} to {SafeText.Validated(max)}{unit}",
+            ({ } min, null) => $"of at least {SafeText.Validated(min)}{unit}",
+            (null, { } max) => $"of at most {SafeText.Validated(max)}{unit}",
             _ => null,
         };
     }
 
     /// <summary>Checks that a word is one of the definition's words (PR4005).</summary>
-    public void CheckWord(string what, string word, FactDefinition? definition, Location at)
+    public void CheckWord(SafeText what, string word, FactDefinition? definition, Location at)
     {
         if (IsIdentifier(word, at)) return;
         if (definition is null || definition.Words.Count == 0) return;
         if (definition.Words.Contains(word, StringComparer.Ordinal)) return;
+        var words = new HashSet<string>(definition.Words, StringComparer.Ordinal);
         var closest = word.Length == 0 ? null : Suggestions.Closest(word, definition.Words);
-        Report("PR4005", $"'{word}' is not an allowed word for {what}", at,
-            closest is not null ? $"did you mean '{closest}'?" : "use one of: " + string.Join(", ", definition.Words));
+        Report("PR4005", $"{SafeText.Shape(word)} is not an allowed word for {what}", at,
+            closest is not null ? (SafeText)$"did you mean '{SafeText.OneOf(closest, words)}'?" : (SafeText)$"use one of: {SafeText.List(definition.Words, words)}");
     }
 
     /// <summary>Checks a finding's value against its definition: type (PR4002), word (PR4005), range (PR4006).</summary>
     public void CheckFindingValue(string code, FactDefinition definition, FactValue value, Location at)
     {
-        var what = $"'finding.{code}'";
+        var what = Fact("finding", code);
         if (value.Type != definition.Type)
         {
+            var words = new HashSet<string>(definition.Words, StringComparer.Ordinal);
             Report("PR4002", $"expected {Expected(definition.Type)} for {what} but found {Found(value.Type)}", at,
-                definition.Type == FactType.Word && definition.Words.Count > 0 ? "use one of: " + string.Join(", ", definition.Words) : null);
+                definition.Type == FactType.Word && definition.Words.Count > 0 ? (SafeText)$"use one of: {SafeText.List(definition.Words, words)}" : null);
             return;
         }
         if (value.Type == FactType.Number) CheckNumber(what, value.NumberValue, definition, at);
@@ -222,30 +212,57 @@ internal sealed class CaseValidator
     private FactDefinition? Attribute(string section, string attribute) =>
         _vocabulary.TryGetAttribute(section, attribute, out var definition) ? definition : null;
 
-    private static string AttributeName(string section, string attribute, string? entryCode) =>
-        entryCode is null || AnonymizationGuard.ValueKind(entryCode) is not null
-            ? $"'{attribute}' of a {Noun(section)}"
-            : $"'{attribute}' of {Noun(section)} '{entryCode}'";
+    private SafeText AttributeName(string section, string attribute, string? entryCode)
+    {
+        var name = SafeText.OneOf(attribute, _vocabulary.CaseKeys);
+        return entryCode is not null && _vocabulary.Names.Contains(section + "." + entryCode)
+            ? (SafeText)$"'{name}' of {Noun(section)} '{Code(section, entryCode)}'"
+            : (SafeText)$"'{name}' of a {Noun(section)}";
+    }
 
     /// <summary>Checks the severity named by a warning expectation (PR4005).</summary>
     public void CheckSeverity(string severity, Location at)
     {
-        if (IsIdentifier(severity, at) || WarningSeverities.Contains(severity, StringComparer.Ordinal)) return;
-        var closest = Suggestions.Closest(severity, WarningSeverities);
-        Report("PR4005", $"'{severity}' is not a warning severity", at,
-            closest is not null ? $"did you mean '{closest}'?" : "use one of: " + string.Join(", ", WarningSeverities));
+        if (IsIdentifier(severity, at) || WarningSeverities.Contains(severity)) return;
+        var closest = Suggestions.Closest(severity, SeverityOrder);
+        Report("PR4005", $"{SafeText.Shape(severity)} is not a warning severity; allowed: {SafeText.List(SeverityOrder, WarningSeverities)}", at,
+            closest is not null ? (SafeText)$"did you mean '{SafeText.OneOf(closest, WarningSeverities)}'?" : null);
     }
 
-    /// <summary>Checks a string of the expect block: only that it is not an identifier.</summary>
-    public void CheckExpectationCode(string code, Location at) => IsIdentifier(code, at);
+    /// <summary>
+    /// Checks a string of the expect block: it must be code-shaped (lower-case letters, digits and <c>_</c> in
+    /// dot-separated parts, as every code of a rule set is) and not look like an identifier (PR4005, PR4009). What
+    /// passes may be repeated in replay reports; what does not is refused and never shown.
+    /// </summary>
+    public void CheckExpectationCode(string code, Location at)
+    {
+        if (IsIdentifier(code, at) || IsCodeShaped(code)) return;
+        Report("PR4005", $"{SafeText.Shape(code)} is not a code: an expectation names codes such as 'esi.lumbar.transforaminal' or 'lab.inr'", at,
+            $"use lower-case letters, digits and '_' in parts separated by '.'");
+    }
 
-    /// <summary>"Did you mean" for an unknown code of a section.</summary>
+    /// <summary>Whether a text has the shape of a code: 1 to 128 characters, lower-case ASCII letters, digits and <c>_</c> in dot-separated parts (a last part <c>*</c> allowed).</summary>
+    public static bool IsCodeShaped(string text)
+    {
+        if (text.EndsWith(".*", StringComparison.Ordinal)) text = text[..^2]; // a rule's prefix, e.g. procedure.esi.lumbar.*
+        if (text.Length is 0 or > 128 || text[0] == '.' || text[^1] == '.') return false;
+        var previous = ' ';
+        foreach (var c in text)
+        {
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '.')) return false;
+            if (c == '.' && previous == '.') return false;
+            previous = c;
+        }
+        return true;
+    }
+
+    /// <summary>"Did you mean" for an unknown code of a section; every word of it comes from the vocabulary.</summary>
     /// <remarks>
     /// Each suggestion costs an edit distance against every code of the section, so they are remembered per code and
     /// at most <see cref="MaxSuggestions"/> different ones are worked out per run: a huge case full of unknown codes
     /// still gets every diagnostic, quickly, the later ones without a suggestion.
     /// </remarks>
-    public string? Suggest(string section, string code)
+    public SafeText? Suggest(string section, string code)
     {
         var key = section + "\u0000" + code;
         if (_suggestions.TryGetValue(key, out var known)) return known;
@@ -258,18 +275,18 @@ internal sealed class CaseValidator
     /// <summary>How many different unknown codes get a suggestion in one run.</summary>
     public const int MaxSuggestions = 500;
 
-    private readonly Dictionary<string, string?> _suggestions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SafeText?> _suggestions = new(StringComparer.Ordinal);
 
-    private string? WorkOutSuggestion(string section, string code)
+    private SafeText? WorkOutSuggestion(string section, string code)
     {
         var codes = CodesOf(section);
         var prefix = section + ".";
         if (code.StartsWith(prefix, StringComparison.Ordinal) && codes.Contains(code[prefix.Length..], StringComparer.Ordinal))
-            return $"did you mean '{code[prefix.Length..]}'? codes in {Place(section)} are written without '{prefix}'";
-        if (Suggestions.Closest(code, codes) is { } closest) return $"did you mean '{closest}'?";
+            return $"did you mean '{Code(section, code[prefix.Length..])}'? codes in {Place(section)} are written without '{Noun(section)}.'";
+        if (Suggestions.Closest(code, codes) is { } closest) return $"did you mean '{Code(section, closest)}'?";
         foreach (var other in new[] { "finding", "lab", "condition", "medication", "allergy", "device", "procedure", "goal" })
             if (other != section && _vocabulary.TryGetFact(other + "." + code, out _))
-                return $"'{code}' is a {Noun(other)}: put it in {Place(other)}";
+                return $"'{Code(other, code)}' is a {Noun(other)}: put it in {Place(other)}";
         return null;
     }
 
@@ -286,118 +303,133 @@ internal sealed class CaseValidator
     /// <summary>Every semantic check on a case built in C#; paths as the JSON reader makes them, line 0.</summary>
     public void Validate(PatientCase patientCase)
     {
-        var root = "$";
-        if (patientCase.CaseId is { } caseId) IsIdentifier(caseId, new(PropertyPath(root, "caseId")));
-        ValidatePatient(patientCase.Patient, PropertyPath(root, "patient"));
-        ValidateFindings(patientCase.Findings, PropertyPath(root, "findings"));
-        ValidateHistory(patientCase.History, PropertyPath(root, "history"));
-        ValidateLabs(patientCase.Labs, PropertyPath(root, "labs"));
-        if (patientCase.Goals is { } goals) ValidateCodes("goal", goals, PropertyPath(root, "goals"));
-        if (patientCase.Expect is { } expect) ValidateExpect(expect, PropertyPath(root, "expect"));
+        var root = CasePath.Root;
+        if (patientCase.CaseId is { } caseId) CheckCaseId(caseId, new(Property(root, "caseId")));
+        ValidatePatient(patientCase.Patient, Property(root, "patient"));
+        ValidateFindings(patientCase.Findings, Property(root, "findings"));
+        ValidateHistory(patientCase.History, Property(root, "history"));
+        ValidateLabs(patientCase.Labs, Property(root, "labs"));
+        if (patientCase.Goals is { } goals) ValidateCodes("goal", goals, Property(root, "goals"));
+        if (patientCase.Expect is { } expect) ValidateExpect(expect, Property(root, "expect"));
     }
 
-    private void NotNull(string what, string path) =>
-        Report("PR4002", $"{what} must not be null", new(path), "leave it out (or empty) when it is unknown");
-
-    private void ValidatePatient(PatientInfo? patient, string path)
+    /// <summary>
+    /// Checks a case id against <see cref="CaseIds"/>'s pattern (PR4011); an id that looks like an identifier is
+    /// reported as one (PR4009).
+    /// </summary>
+    public void CheckCaseId(string caseId, Location at)
     {
-        if (patient is null) { NotNull("patient", path); return; }
+        if (IsIdentifier(caseId, at)) return;
+        if (CaseIds.IsValid(caseId)) return;
+        Report("PR4011", $"the caseId ({SafeText.Shape(caseId)}) is not an opaque label: {CaseIds.Rule}", at,
+            $"use an opaque label: lower-case words and digits joined by '-'");
+    }
+
+    private void NotNull(SafeText what, CasePath path) =>
+        Report("PR4002", $"{what} must not be null", new(path), $"leave it out (or empty) when it is unknown");
+
+    private void ValidatePatient(PatientInfo? patient, CasePath path)
+    {
+        if (patient is null) { NotNull($"patient", path); return; }
         if (patient.AgeYears is { } age)
-            CheckNumber("'patient.ageYears'", age, Fact("patient.ageYears"), new(PropertyPath(path, "ageYears")));
+            CheckNumber($"'patient.ageYears'", age, FactOf("patient.ageYears"), new(Property(path, "ageYears")));
         if (patient.Sex is { } sex)
-            CheckWord("'patient.sex'", sex, Fact("patient.sex"), new(PropertyPath(path, "sex")));
+            CheckWord($"'patient.sex'", sex, FactOf("patient.sex"), new(Property(path, "sex")));
     }
 
-    private FactDefinition? Fact(string name) => _vocabulary.TryGetFact(name, out var definition) ? definition : null;
+    private FactDefinition? FactOf(string name) => _vocabulary.TryGetFact(name, out var definition) ? definition : null;
 
-    private void ValidateFindings(IReadOnlyDictionary<string, FactValue>? findings, string path)
+    private void ValidateFindings(IReadOnlyDictionary<string, FactValue>? findings, CasePath path)
     {
-        if (findings is null) { NotNull("findings", path); return; }
-        foreach (var (code, value) in findings)
+        if (findings is null) { NotNull($"findings", path); return; }
+        // Positions as ToJson writes the map: keys in ordinal order.
+        var position = 0;
+        foreach (var (code, value) in findings.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            var at = new Location(PropertyPath(path, code));
+            var at = new Location(Property(path, code, position++));
             if (IsIdentifierKey(code, path, at)) continue;
             var definition = CheckCode("finding", code, at);
             if (value is null)
             {
-                Report("PR4002", $"expected {(definition is null ? "a value" : Expected(definition.Type))} for 'finding.{code}' but found null", at,
-                    "leave the finding out when it is unknown");
+                Report("PR4002", $"expected {(definition is null ? (SafeText)$"a value" : Expected(definition.Type))} for {Fact("finding", code)} but found null", at,
+                    $"leave the finding out when it is unknown");
                 continue;
             }
             if (definition is not null) CheckFindingValue(code, definition, value, at);
         }
     }
 
-    private void ValidateLabs(IReadOnlyDictionary<string, double>? labs, string path)
+    private void ValidateLabs(IReadOnlyDictionary<string, double>? labs, CasePath path)
     {
-        if (labs is null) { NotNull("labs", path); return; }
-        foreach (var (code, value) in labs)
+        if (labs is null) { NotNull($"labs", path); return; }
+        var position = 0;
+        foreach (var (code, value) in labs.OrderBy(l => l.Key, StringComparer.Ordinal))
         {
-            var at = new Location(PropertyPath(path, code));
+            var at = new Location(Property(path, code, position++));
             if (IsIdentifierKey(code, path, at)) continue;
             var definition = CheckCode("lab", code, at);
-            if (definition is not null || !double.IsFinite(value)) CheckNumber($"'lab.{code}'", value, definition, at);
+            if (definition is not null || !double.IsFinite(value)) CheckNumber(Fact("lab", code), value, definition, at);
         }
     }
 
-    private void ValidateHistory(CaseHistory? history, string path)
+    private void ValidateHistory(CaseHistory? history, CasePath path)
     {
-        if (history is null) { NotNull("history", path); return; }
-        if (history.Conditions is { } conditions) ValidateCodes("condition", conditions, PropertyPath(path, "conditions"));
-        if (history.Medications is { } medications) ValidateMedications(medications, PropertyPath(path, "medications"));
-        if (history.Allergies is { } allergies) ValidateCodes("allergy", allergies, PropertyPath(path, "allergies"));
-        if (history.Devices is { } devices) ValidateCodes("device", devices, PropertyPath(path, "devices"));
-        if (history.Procedures is { } procedures) ValidateProcedures(procedures, PropertyPath(path, "procedures"));
+        if (history is null) { NotNull($"history", path); return; }
+        if (history.Conditions is { } conditions) ValidateCodes("condition", conditions, Property(path, "conditions"));
+        if (history.Medications is { } medications) ValidateMedications(medications, Property(path, "medications"));
+        if (history.Allergies is { } allergies) ValidateCodes("allergy", allergies, Property(path, "allergies"));
+        if (history.Devices is { } devices) ValidateCodes("device", devices, Property(path, "devices"));
+        if (history.Procedures is { } procedures) ValidateProcedures(procedures, Property(path, "procedures"));
     }
 
-    private void ValidateCodes(string section, IReadOnlyList<string> codes, string path)
+    private void ValidateCodes(string section, IReadOnlyList<string> codes, CasePath path)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < codes.Count; i++)
         {
-            var at = new Location(IndexPath(path, i));
+            var at = new Location(path.Index(i));
             if (codes[i] is not { } code) { Report("PR4002", $"expected a string ({Noun(section)} code) at {at.Path} but found null", at); continue; }
             if (CheckCode(section, code, at) is not null) CheckDuplicate(seen, section, code, at);
         }
     }
 
-    private void ValidateMedications(IReadOnlyList<MedicationEntry> medications, string path)
+    private void ValidateMedications(IReadOnlyList<MedicationEntry> medications, CasePath path)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < medications.Count; i++)
         {
-            var entryPath = IndexPath(path, i);
-            if (medications[i] is not { } medication) { NotNull("a medication entry", entryPath); continue; }
+            var entryPath = path.Index(i);
+            if (medications[i] is not { } medication) { NotNull($"a medication entry", entryPath); continue; }
             var code = ValidateEntryCode("medication", medication.Code, entryPath, seen);
             if (medication.LastDoseHoursAgo is { } hours)
-                CheckAttribute("medication", "lastDoseHoursAgo", code, hours, new(PropertyPath(entryPath, "lastDoseHoursAgo")));
+                CheckAttribute("medication", "lastDoseHoursAgo", code, hours, new(Property(entryPath, "lastDoseHoursAgo")));
             if (medication.Dose is { } dose)
-                CheckAttribute("medication", "dose", code, dose, new(PropertyPath(entryPath, "dose")));
+                CheckAttribute("medication", "dose", code, dose, new(Property(entryPath, "dose")));
             if (medication.Indication is { } indication)
-                CheckAttribute("medication", "indication", code, indication, new(PropertyPath(entryPath, "indication")));
+                CheckAttribute("medication", "indication", code, indication, new(Property(entryPath, "indication")));
         }
     }
 
-    private void ValidateProcedures(IReadOnlyList<ProcedureEntry> procedures, string path)
+    private void ValidateProcedures(IReadOnlyList<ProcedureEntry> procedures, CasePath path)
     {
         for (var i = 0; i < procedures.Count; i++)
         {
-            var entryPath = IndexPath(path, i);
-            if (procedures[i] is not { } procedure) { NotNull("a procedure entry", entryPath); continue; }
+            var entryPath = path.Index(i);
+            if (procedures[i] is not { } procedure) { NotNull($"a procedure entry", entryPath); continue; }
             // The same procedure may appear more than once: each entry is a separate session.
             var code = ValidateEntryCode("procedure", procedure.Code, entryPath, seen: null);
             if (procedure.WeeksAgo is { } weeksAgo)
-                CheckAttribute("procedure", "weeksAgo", code, weeksAgo, new(PropertyPath(entryPath, "weeksAgo")));
+                CheckAttribute("procedure", "weeksAgo", code, weeksAgo, new(Property(entryPath, "weeksAgo")));
             if (procedure.ReliefPercent is { } reliefPercent)
-                CheckAttribute("procedure", "reliefPercent", code, reliefPercent, new(PropertyPath(entryPath, "reliefPercent")));
+                CheckAttribute("procedure", "reliefPercent", code, reliefPercent, new(Property(entryPath, "reliefPercent")));
             if (procedure.ReliefWeeks is { } reliefWeeks)
-                CheckAttribute("procedure", "reliefWeeks", code, reliefWeeks, new(PropertyPath(entryPath, "reliefWeeks")));
+                CheckAttribute("procedure", "reliefWeeks", code, reliefWeeks, new(Property(entryPath, "reliefWeeks")));
         }
     }
 
-    private string? ValidateEntryCode(string section, string? code, string entryPath, HashSet<string>? seen)
+    private string? ValidateEntryCode(string section, string? code, CasePath entryPath, HashSet<string>? seen)
     {
-        var at = new Location(PropertyPath(entryPath, "code"));
+        var at = new Location(Property(entryPath, "code"));
         if (code is null)
         {
             Report("PR4002", $"expected a string ({Noun(section)} code) for 'code' at {entryPath} but found null", at);
@@ -408,49 +440,49 @@ internal sealed class CaseValidator
         return code;
     }
 
-    private void ValidateExpect(CaseExpectations expect, string path)
+    private void ValidateExpect(CaseExpectations expect, CasePath path)
     {
-        ValidateListExpectation(expect.Candidates, PropertyPath(path, "candidates"));
-        ValidateListExpectation(expect.Excluded, PropertyPath(path, "excluded"));
+        ValidateListExpectation(expect.Candidates, Property(path, "candidates"));
+        ValidateListExpectation(expect.Excluded, Property(path, "excluded"));
         if (expect.Warnings is { } warnings)
         {
-            var warningsPath = PropertyPath(path, "warnings");
-            ValidateWarnings(warnings.Include, PropertyPath(warningsPath, "include"));
-            ValidateWarnings(warnings.Exclude, PropertyPath(warningsPath, "exclude"));
+            var warningsPath = Property(path, "warnings");
+            ValidateWarnings(warnings.Include, Property(warningsPath, "include"));
+            ValidateWarnings(warnings.Exclude, Property(warningsPath, "exclude"));
         }
-        ValidateListExpectation(expect.MissingInformation, PropertyPath(path, "missingInformation"));
-        ValidateListExpectation(expect.Referrals, PropertyPath(path, "referrals"));
+        ValidateListExpectation(expect.MissingInformation, Property(path, "missingInformation"));
+        ValidateListExpectation(expect.Referrals, Property(path, "referrals"));
     }
 
-    private void ValidateListExpectation(ListExpectation? expectation, string path)
+    private void ValidateListExpectation(ListExpectation? expectation, CasePath path)
     {
         if (expectation is null) return;
-        ValidateStrings(expectation.Include, PropertyPath(path, "include"));
-        ValidateStrings(expectation.Exclude, PropertyPath(path, "exclude"));
+        ValidateStrings(expectation.Include, Property(path, "include"));
+        ValidateStrings(expectation.Exclude, Property(path, "exclude"));
     }
 
-    private void ValidateStrings(IReadOnlyList<string>? values, string path)
+    private void ValidateStrings(IReadOnlyList<string>? values, CasePath path)
     {
-        if (values is null) { NotNull(path, path); return; }
+        if (values is null) { NotNull($"{path}", path); return; }
         for (var i = 0; i < values.Count; i++)
         {
-            var at = new Location(IndexPath(path, i));
+            var at = new Location(path.Index(i));
             if (values[i] is { } value) CheckExpectationCode(value, at);
             else Report("PR4002", $"expected a string at {at.Path} but found null", at);
         }
     }
 
-    private void ValidateWarnings(IReadOnlyList<WarningExpectation>? warnings, string path)
+    private void ValidateWarnings(IReadOnlyList<WarningExpectation>? warnings, CasePath path)
     {
-        if (warnings is null) { NotNull(path, path); return; }
+        if (warnings is null) { NotNull($"{path}", path); return; }
         for (var i = 0; i < warnings.Count; i++)
         {
-            var entryPath = IndexPath(path, i);
-            if (warnings[i] is not { } warning) { NotNull("a warning expectation", entryPath); continue; }
-            if (warning.About is { } about) CheckExpectationCode(about, new(PropertyPath(entryPath, "about")));
-            if (warning.AppliesTo is { } appliesTo) CheckExpectationCode(appliesTo, new(PropertyPath(entryPath, "appliesTo")));
-            if (warning.Code is { } code) CheckExpectationCode(code, new(PropertyPath(entryPath, "code")));
-            if (warning.Severity is { } severity) CheckSeverity(severity, new(PropertyPath(entryPath, "severity")));
+            var entryPath = path.Index(i);
+            if (warnings[i] is not { } warning) { NotNull($"a warning expectation", entryPath); continue; }
+            if (warning.About is { } about) CheckExpectationCode(about, new(Property(entryPath, "about")));
+            if (warning.AppliesTo is { } appliesTo) CheckExpectationCode(appliesTo, new(Property(entryPath, "appliesTo")));
+            if (warning.Code is { } code) CheckExpectationCode(code, new(Property(entryPath, "code")));
+            if (warning.Severity is { } severity) CheckSeverity(severity, new(Property(entryPath, "severity")));
         }
     }
 }

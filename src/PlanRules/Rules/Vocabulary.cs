@@ -50,6 +50,21 @@ public sealed class Vocabulary
     public IReadOnlyDictionary<string, FactDefinition> AttributesOf(string section) =>
         _attributes.TryGetValue(section, out var attrs) ? attrs : new Dictionary<string, FactDefinition>();
 
+    private IReadOnlySet<string>? _caseKeys;
+    private IReadOnlySet<string>? _names;
+
+    /// <summary>
+    /// The keys a case path may write out (<see cref="Privacy.CasePath"/>): the case format's own keys, every fact's
+    /// code and every attribute name. Anything else a case uses as a key is shown by position, never by name.
+    /// </summary>
+    internal IReadOnlySet<string> CaseKeys => _caseKeys ??= new HashSet<string>(
+        Privacy.CaseFormatKeys.All
+            .Concat(_facts.Values.Select(f => f.Code))
+            .Concat(_attributes.Values.SelectMany(a => a.Keys)), StringComparer.Ordinal);
+
+    /// <summary>Every fact's full name (<c>finding.pain.nrs</c>): the words a message may name facts by.</summary>
+    internal IReadOnlySet<string> Names => _names ??= new HashSet<string>(_facts.Keys, StringComparer.Ordinal);
+
     /// <summary>The known fact names closest to <paramref name="name"/>, for "did you mean" suggestions.</summary>
     public string? Suggest(string name) => Suggestions.Closest(name, _facts.Keys);
 }

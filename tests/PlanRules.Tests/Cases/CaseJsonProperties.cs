@@ -128,7 +128,7 @@ public static class CaseJsonArbitraries
     private static Gen<PatientCase> Case() =>
         from caseId in Optional(Gen.OneOf(
             Gen.Choose(0, 9999).Select(i => "case-" + i.ToString("D4", CultureInfo.InvariantCulture)),
-            Gen.Elements("example-lumbar-radicular-01", "Fall \"ü\" \\ mit\tTab", "ℌ𝔢𝔩𝔩𝔬")))
+            Gen.Elements("example-lumbar-radicular-01", "a", "x.y_z-0")))
         from patient in Patient()
         from findings in Findings()
         from history in History()

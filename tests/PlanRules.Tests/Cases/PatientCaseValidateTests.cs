@@ -56,8 +56,8 @@ public class PatientCaseValidateTests
         var d = Assert.Single(c.Validate(V));
 
         Assert.Equal("PR4004", d.Code);
-        Assert.Equal("unknown finding 'pain.duratoin_weeks'", d.Message);
-        Assert.Equal("$.findings['pain.duratoin_weeks']", d.JsonPath);
+        Assert.Equal("unknown finding code (a text of 19 characters)", d.Message);
+        Assert.Equal("$.findings[#1]", d.JsonPath);
         Assert.Equal("did you mean 'pain.duration_weeks'?", d.Suggestion);
         Assert.Equal((0, 0), (d.Line, d.Column));
     }
@@ -99,7 +99,7 @@ public class PatientCaseValidateTests
         { "PR4005", "$.findings['pain.region']", new PatientCase { Findings = new Dictionary<string, FactValue> { ["pain.region"] = "lumbr" } } },
         { "PR4006", "$.findings['pain.nrs']", new PatientCase { Findings = new Dictionary<string, FactValue> { ["pain.nrs"] = 10.5 } } },
         { "PR4002", "$.findings['imaging.concordant']", new PatientCase { Findings = new Dictionary<string, FactValue> { ["imaging.concordant"] = 1 } } },
-        { "PR4004", "$.labs.ldl", new PatientCase { Labs = new Dictionary<string, double> { ["ldl"] = 1 } } },
+        { "PR4004", "$.labs[#1]", new PatientCase { Labs = new Dictionary<string, double> { ["ldl"] = 1 } } },
         { "PR4006", "$.labs.inr", new PatientCase { Labs = new Dictionary<string, double> { ["inr"] = 0.1 } } },
         { "PR4004", "$.history.conditions[1]", new PatientCase { History = new CaseHistory { Conditions = ["osteoporosis", "diabetes"] } } },
         { "PR4008", "$.history.conditions[1]", new PatientCase { History = new CaseHistory { Conditions = ["osteoporosis", "osteoporosis"] } } },
