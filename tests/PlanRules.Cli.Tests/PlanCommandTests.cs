@@ -33,7 +33,7 @@ public sealed class PlanCommandTests : IDisposable
     {
         // Written out of order; the folder is read in ordinal file-name order.
         foreach (var name in new[] { "c", "a", "b", "B" })
-            _corpus.WriteCase($"cases/{name}.json", TestCorpus.Case("id-" + name, weeks: name == "b" ? 2 : 10));
+            _corpus.WriteCase($"cases/{name}.json", TestCorpus.Case("id-" + name.ToLowerInvariant() + (name == "B" ? "-upper" : ""), weeks: name == "b" ? 2 : 10));
 
         var result = CliResult.Run("plan", _corpus.PathOf("cases"), "--rules", _rules, "--parallel", "3");
 
@@ -42,7 +42,7 @@ public sealed class PlanCommandTests : IDisposable
         var lines = result.Out.TrimEnd('\n').Split('\n');
         Assert.Equal(4, lines.Length);
         var plans = lines.Select(JObject.Parse).ToArray();
-        Assert.Equal(["id-B", "id-a", "id-b", "id-c"], plans.Select(p => (string?)p["caseId"]));
+        Assert.Equal(["id-b-upper", "id-a", "id-b", "id-c"], plans.Select(p => (string?)p["caseId"]));
         Assert.All(lines, l => Assert.DoesNotContain("  ", l, StringComparison.Ordinal));
 
         // Each line is the single-case plan JSON without its indentation.
