@@ -4,6 +4,15 @@ namespace PlanRules.Fhir.CdsHooks;
 public sealed record CdsHooksOptions
 {
     /// <summary>The FHIR id of the patient in context (the hook's <c>context.patientId</c>): the subject of the suggested orders.</summary>
-    /// <value>Defaults to <c>null</c>: the orders name no patient (the EHR fills it in).</value>
+    /// <value>Defaults to <c>null</c>: the orders name no patient (the EHR fills it in). A value that is not a valid
+    /// FHIR id (1–64 of <c>A–Z a–z 0–9 - .</c>) is not used either.</value>
     public string? PatientId { get; init; }
+
+    /// <summary>
+    /// The source of card and suggestion ids. CDS Hooks asks for a fresh UUID per card and per suggestion on every
+    /// response (the EHR uses them to report which card and suggestion were accepted), so ids never repeat across
+    /// responses, even for the same plan.
+    /// </summary>
+    /// <value>Defaults to <see cref="Guid.NewGuid"/>; tests may inject a sequence.</value>
+    public Func<Guid> NewId { get; init; } = Guid.NewGuid;
 }
