@@ -45,6 +45,10 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
     // Observations that report a procedure's relief (Observation.partOf → Procedure), by procedure key.
     private readonly Dictionary<string, List<(string Attribute, double Value, string Where)>> _procedureOutcomes = new(StringComparer.Ordinal);
 
+    // The procedure-outcome codes of the PlanRules vocabulary system that are attributes, not facts (see FhirCodeSystems.Vocabulary).
+    private static readonly IReadOnlyDictionary<string, string> ProcedureOutcomeCodes = new[] { "procedure.reliefPercent", "procedure.reliefWeeks" }
+        .ToDictionary(c => c, StringComparer.Ordinal);
+
     private HashSet<string> _patientKeys = new(StringComparer.Ordinal);
     private Bundle _bundle = new();
 
@@ -775,8 +779,9 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
         foreach (var coding in concept.Coding)
         {
             // Only a fact the vocabulary defines is named; any other code in this system is input, not vocabulary.
-            if (coding.System == FhirCodeSystems.Vocabulary && coding.Code is { Length: > 0 } code && vocabulary.TryGetFact(code, out var defined))
-                return (defined.Name, null, "PlanRules vocabulary code " + defined.Name);
+            if (coding.System != FhirCodeSystems.Vocabulary || coding.Code is not { Length: > 0 } code) continue;
+            if (vocabulary.TryGetFact(code, out var defined)) return (defined.Name, null, "PlanRules vocabulary code " + defined.Name);
+            if (ProcedureOutcomeCodes.TryGetValue(code, out var own)) return (own, null, "PlanRules vocabulary code " + own);
         }
         return (null, null, "");
     }

@@ -58,8 +58,10 @@ public sealed class CdsHooksTests
     public void Build_IsDeterministic_AndSerializesAsCdsHooksJson()
     {
         var (_, plan, _) = TestBundles.Plan(TestBundles.LumbarAxial);
-        var json = CdsHooksResponseBuilder.Build(plan, TestBundles.Rules).ToJson();
-        Assert.Equal(json, CdsHooksResponseBuilder.Build(plan, TestBundles.Rules).ToJson());
+        // Deterministic apart from the card and suggestion ids, which are fresh on every response (here: injected).
+        static CdsHooksOptions Sequential() { var n = 0; return new CdsHooksOptions { NewId = () => new Guid(++n, 0, 0, new byte[8]) }; }
+        var json = CdsHooksResponseBuilder.Build(plan, TestBundles.Rules, Sequential()).ToJson();
+        Assert.Equal(json, CdsHooksResponseBuilder.Build(plan, TestBundles.Rules, Sequential()).ToJson());
         var cards = JsonNode.Parse(json)!["cards"]!.AsArray();
         Assert.NotEmpty(cards);
         foreach (var card in cards)

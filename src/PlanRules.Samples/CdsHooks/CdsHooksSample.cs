@@ -98,10 +98,13 @@ public static class CdsHooksSample
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         // Nothing from the environment or appsettings decides where the service listens or what it logs.
         builder.Configuration.Sources.Clear();
-        builder.WebHost.UseSetting(WebHostDefaults.PreferHostingUrlsKey, "false");
-        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "");
-        builder.WebHost.UseSetting(WebHostDefaults.HttpPortsKey, "");
-        builder.WebHost.UseSetting(WebHostDefaults.HttpsPortsKey, "");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [WebHostDefaults.PreferHostingUrlsKey] = "false",
+            [WebHostDefaults.ServerUrlsKey] = "",
+            [WebHostDefaults.HttpPortsKey] = "",
+            [WebHostDefaults.HttpsPortsKey] = "",
+        });
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Configure(new ConfigurationBuilder().Build(), reloadOnChange: false);   // replaces the Kestrel:Endpoints loader
