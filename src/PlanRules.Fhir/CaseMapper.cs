@@ -207,7 +207,7 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
             {
                 _age = age;
                 Note(FhirMappingOutcome.Mapped, label, "Patient.birthDate", "patient.ageYears",
-                    "age in whole years at asOf " + precision + "; the birth date itself was dropped");
+                    "age in whole years at asOf" + (precision.Length == 0 ? "" : " " + precision) + "; the birth date itself was dropped");
             }
         }
         else
@@ -682,8 +682,8 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
             else if (attribute == "reliefWeeks" && reliefWeeks is null) { reliefWeeks = value; from.Add("relief weeks from " + where); }
             Note(FhirMappingOutcome.Mapped, where, "Observation.value[x]", fact + "." + attribute, "relief reported for " + label);
         }
-        if (relief is < 0 or > 100) { Note(FhirMappingOutcome.Invalid, label, "Procedure.extension", fact, "relief percent outside 0–100; relief unknown"); relief = null; }
-        if (reliefWeeks is < 0) { Note(FhirMappingOutcome.Invalid, label, "Procedure.extension", fact, "negative relief weeks; unknown"); reliefWeeks = null; }
+        if (relief is < 0 or > 100) { Note(FhirMappingOutcome.Invalid, label, "Procedure.extension", fact, "relief percent outside 0–100; relief unknown"); relief = null; from.RemoveAll(f => f.StartsWith("relief percent", StringComparison.Ordinal)); }
+        if (reliefWeeks is < 0) { Note(FhirMappingOutcome.Invalid, label, "Procedure.extension", fact, "negative relief weeks; unknown"); reliefWeeks = null; from.RemoveAll(f => f.StartsWith("relief weeks", StringComparison.Ordinal)); }
         if (p.Outcome is not null && relief is null)
             Note(FhirMappingOutcome.Unmapped, label, "Procedure.outcome", null, "the outcome concept is not interpreted; give relief with the relief-percent extension or an Observation part of the procedure");
 

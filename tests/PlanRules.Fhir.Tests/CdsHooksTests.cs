@@ -103,7 +103,9 @@ public sealed class CdsHooksTests
         var cards = JsonNode.Parse(body)!["cards"]!.AsArray();
         var top = cards.First(c => c!["summary"]!.GetValue<string>().Contains("Lumbar transforaminal epidural steroid injection", StringComparison.Ordinal))!;
         Assert.Equal("critical", top["indicator"]!.GetValue<string>());
-        Assert.Equal("Patient/123", top["suggestions"]![0]!["actions"]![0]!["resource"]!["subject"]!["reference"]!.GetValue<string>());
+        var subject = top["suggestions"]![0]!["actions"]![0]!["resource"]!["subject"]!;   // context.patientId is not echoed
+        Assert.Null(subject["reference"]);
+        Assert.Equal("the patient in context", subject["display"]!.GetValue<string>());
         Assert.Contains(cards, c => c!["summary"]!.GetValue<string>().StartsWith("Record read:", StringComparison.Ordinal));
         foreach (var value in FhirImportTests.IdentifyingValues) Assert.DoesNotContain(value, body, StringComparison.Ordinal);
 

@@ -65,7 +65,9 @@ internal sealed class CdsHooksEndpoint(RuleSet rules, PlanRecommender recommende
     private CdsHooksResponse Answer(CdsHookRequest hook, CancellationToken cancellationToken)
     {
         var import = FhirCaseImporter.ImportJson(hook.PatientBundle!, rules.Vocabulary, options.Clock.GetUtcNow());
-        var cds = new CdsHooksOptions { PatientId = hook.PatientId };
+        // context.patientId is checked but not echoed: a response carries nothing from the request (the suggested
+        // orders name "the patient in context", which the EHR applies them to).
+        var cds = new CdsHooksOptions();
         if (import.Case is null) return CdsHooksSample.Unreadable(import, rules, cds.NewId);
         var plan = recommender.Recommend(import.Case, cancellationToken);
         var response = CdsHooksResponseBuilder.Build(plan, rules, cds);
