@@ -45,7 +45,7 @@ internal sealed record CdsHookRequest(string Hook, string? PatientId, string? Pa
     {
         if (!Optional(parent, "", name, kind, out value, out problem)) return false;
         if (value is not null) return true;
-        Fail(out var missing, "'" + name + "' is required and must be " + Article(kind) + ".");
+        Fail(out var missing, "The field " + name + " is required and must be " + Article(kind) + ".");
         problem = missing;
         return false;
     }
@@ -58,7 +58,7 @@ internal sealed record CdsHookRequest(string Hook, string? PatientId, string? Pa
         if (!parent.TryGetProperty(name, out var found) || found.ValueKind == JsonValueKind.Null) return true;
         if (found.ValueKind != kind)
         {
-            Fail(out var wrong, "'" + path + name + "' must be " + Article(kind) + ".");
+            Fail(out var wrong, "The field " + path + name + " must be " + Article(kind) + ".");
             problem = wrong;
             return false;
         }
