@@ -70,7 +70,7 @@ internal static class ValueShape
     {
         var code = coding.Code is { Length: > 0 } c ? "a code of " + Text(c.Length) : "no code";
         return coding.System is { } s && KnownSystems.TryGetValue(s, out var name)
-            ? (coding.Code is { Length: > 0 } k ? "a " + name + " code of " + Text(k.Length) : "a " + name + " coding without a code")
+            ? (coding.Code is { Length: > 0 } k ? Article(name) + " code of " + Text(k.Length) : Article(name) + " coding without a code")
             : code + (coding.System is null ? " without a code system" : " in an unknown code system");
     }
 
@@ -91,6 +91,9 @@ internal static class ValueShape
     public static string IdentifierKinds(IEnumerable<Identifier> identifiers) =>
         string.Join(", ", identifiers.Select(IdentifierKind).GroupBy(k => k, StringComparer.Ordinal)
             .Select(g => g.Count() == 1 ? g.Key : g.Count().ToString(Invariant) + " × " + g.Key));
+
+    // "an RxNorm code", "an HL7 v2 …", "a SNOMED CT code".
+    private static string Article(string name) => (name.StartsWith("Rx", StringComparison.Ordinal) || name.StartsWith("HL7", StringComparison.Ordinal) ? "an " : "a ") + name;
 
     private static string Text(int length) => length.ToString(Invariant) + (length == 1 ? " character" : " characters");
 }

@@ -91,7 +91,7 @@ public sealed class FhirImportTests
         Assert.Contains(radicular.Notes, n => n.Outcome == FhirMappingOutcome.Unmapped && n.Message.Contains("a SNOMED CT code of 8 characters", StringComparison.Ordinal)); // hypertension: no fact (described by shape, never echoed)
 
         var axial = TestBundles.Import(TestBundles.LumbarAxial);
-        Assert.Contains(axial.Notes, n => n.Outcome == FhirMappingOutcome.Unmapped && n.Message.Contains("a RxNorm code of 6 characters", StringComparison.Ordinal));      // oxycodone product: no mapping
+        Assert.Contains(axial.Notes, n => n.Outcome == FhirMappingOutcome.Unmapped && n.Message.Contains("an RxNorm code of 6 characters", StringComparison.Ordinal));      // oxycodone product: no mapping
         Assert.Contains(axial.Notes, n => n.Outcome == FhirMappingOutcome.Unmapped && n.Message.Contains("CPT 64493 can be", StringComparison.Ordinal));    // ambiguous, not guessed
         Assert.Contains(axial.Notes, n => n.Outcome == FhirMappingOutcome.Unmapped && n.Message.Contains("Device resources", StringComparison.Ordinal));
     }
