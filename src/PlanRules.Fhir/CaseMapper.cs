@@ -45,6 +45,10 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
     // Observations that report a procedure's relief (Observation.partOf → Procedure), by procedure key.
     private readonly Dictionary<string, List<(string Attribute, double Value, string Where)>> _procedureOutcomes = new(StringComparer.Ordinal);
 
+    // The procedure-outcome codes of the PlanRules vocabulary system that are attributes, not facts (see FhirCodeSystems.Vocabulary).
+    private static readonly IReadOnlyDictionary<string, string> ProcedureOutcomeCodes = new[] { "procedure.reliefPercent", "procedure.reliefWeeks" }
+        .ToDictionary(c => c, StringComparer.Ordinal);
+
     private HashSet<string> _patientKeys = new(StringComparer.Ordinal);
     private Bundle _bundle = new();
 
@@ -157,9 +161,9 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
             if (count > 0) Note(FhirMappingOutcome.Dropped, label, "Patient." + element, null, why);
         }
         Drop("id", patient.Id is null ? 0 : 1, "the resource id is not copied into the case");
-        Drop("identifier", patient.Identifier.Count, Count(patient.Identifier.Count, "identifier") + " dropped: a case carries no identifiers");
+        Drop("identifier", patient.Identifier.Count, Count(patient.Identifier.Count, "identifier") + " dropped (" + ValueShape.IdentifierKinds(patient.Identifier) + "): a case carries no identifiers");
         Drop("name", patient.Name.Count, Count(patient.Name.Count, "name") + " dropped: a case carries no names");
-        Drop("telecom", patient.Telecom.Count, Count(patient.Telecom.Count, "contact point") + " dropped: a case carries no phone numbers or e-mail addresses");
+        Drop("telecom", patient.Telecom.Count, Count(patient.Telecom.Count, "contact point") + " dropped (" + TelecomKinds(patient.Telecom) + "): a case carries no phone numbers or e-mail addresses");
         Drop("address", patient.Address.Count, Count(patient.Address.Count, "address", "addresses") + " dropped: a case carries no addresses");
         Drop("photo", patient.Photo.Count, "photo dropped");
         Drop("contact", patient.Contact.Count, Count(patient.Contact.Count, "contact person") + " dropped");
@@ -203,7 +207,7 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
             {
                 _age = age;
                 Note(FhirMappingOutcome.Mapped, label, "Patient.birthDate", "patient.ageYears",
-                    "age in whole years at asOf " + precision + "; the birth date itself was dropped");
+                    "age in whole years at asOf" + (precision.Length == 0 ? "" : " " + precision) + "; the birth date itself was dropped");
             }
         }
         else
@@ -246,7 +250,7 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
         var (fact, implied, how) = Resolve(o.Code);
         if (fact is null)
         {
-            Note(FhirMappingOutcome.Unmapped, label, "Observation.code", null, "no mapping for " + Codes(o.Code));
+            Note(FhirMappingOutcome.Unmapped, label, "Observation.code", null, "no mapping for " + ValueShape.Concept(o.Code));
             return;
         }
         if (!vocabulary.TryGetFact(fact, out var definition))
@@ -308,12 +312,12 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
                 if (number is null) { problem = value is null ? null : "a " + value.TypeName + " value is not a number"; return null; }
                 if (value is Quantity quantity && !UnitFits(quantity, definition))
                 {
-                    problem = "unit '" + (quantity.Code ?? quantity.Unit) + "' does not match the vocabulary's unit '" + definition.Unit + "'";
+                    problem = "the unit (" + ValueShape.TextOf(quantity.Code ?? quantity.Unit) + ") does not match the vocabulary's unit '" + definition.Unit + "'";
                     return null;
                 }
                 if (definition.Min is { } min && number < min || definition.Max is { } max && number > max)
                 {
-                    problem = "value " + number.Value.ToString("R", Invariant) + " is outside " + definition.Min?.ToString(Invariant) + "–" + definition.Max?.ToString(Invariant);
+                    problem = "the value is outside " + definition.Min?.ToString(Invariant) + "–" + definition.Max?.ToString(Invariant);
                     return null;
                 }
                 return FactValue.Number(number.Value);
@@ -324,7 +328,7 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
                 {
                     if (status.Coding.Any(c => c.System == FhirCodeSystems.Snomed && c.Code == LocalCodeMap.SnomedPregnant)) return FactValue.Boolean(true);
                     if (status.Coding.Any(c => c.System == FhirCodeSystems.Snomed && c.Code == LocalCodeMap.SnomedNotPregnant)) return FactValue.Boolean(false);
-                    problem = "pregnancy status " + Codes(status) + " is neither 'Pregnant' nor 'Not pregnant'";
+                    problem = "the pregnancy status (" + ValueShape.Concept(status) + ") is neither 'Pregnant' nor 'Not pregnant'";
                     return null;
                 }
                 problem = value is null ? null : "a " + value.TypeName + " value is not a boolean";
@@ -339,7 +343,7 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
                     _ => null,
                 };
                 if (word is null) { problem = value is null ? null : "a " + value.TypeName + " value is not one of the words " + string.Join(", ", definition.Words); return null; }
-                if (!definition.Words.Contains(word, StringComparer.Ordinal)) { problem = "'" + word + "' is not one of " + string.Join(", ", definition.Words); return null; }
+                if (!definition.Words.Contains(word, StringComparer.Ordinal)) { problem = ValueShape.TextOf(word) + " is not one of " + string.Join(", ", definition.Words); return null; }
                 return FactValue.Word(word);
             }
         }
@@ -407,7 +411,7 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
         var (fact, implied, how) = Resolve(c.Code);
         if (fact is null)
         {
-            Note(FhirMappingOutcome.Unmapped, label, "Condition.code", null, "no mapping for " + Codes(c.Code));
+            Note(FhirMappingOutcome.Unmapped, label, "Condition.code", null, "no mapping for " + ValueShape.Concept(c.Code));
             return;
         }
         var qualifier = (clinical is null ? "; no clinical status, taken as active" : "") + (verification is "provisional" or "differential" or "unconfirmed" ? "; verification status '" + verification + "' kept (unknown is not no)" : "");
@@ -521,7 +525,7 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
         }
         if (fact is null || !fact.StartsWith("medication.", StringComparison.Ordinal) || !vocabulary.TryGetFact(fact, out var d))
         {
-            Note(FhirMappingOutcome.Unmapped, label, type + ".medication[x]", null, fact is null ? "no mapping for " + Codes(concept) : how + " names '" + fact + "', which is not a medication this vocabulary defines");
+            Note(FhirMappingOutcome.Unmapped, label, type + ".medication[x]", null, fact is null ? "no mapping for " + ValueShape.Concept(concept) : how + " names '" + fact + "', which is not a medication this vocabulary defines");
             return;
         }
         double? hours = lastDose is { } t ? Math.Round((asOf - t).TotalHours, 1) : null;
@@ -586,7 +590,7 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
         var (fact, _, how) = Resolve(a.Code);
         if (fact is null || !fact.StartsWith("allergy.", StringComparison.Ordinal) || !vocabulary.TryGetFact(fact, out var d))
         {
-            Note(FhirMappingOutcome.Unmapped, label, "AllergyIntolerance.code", null, fact is null ? "no mapping for " + Codes(a.Code) : how + " names '" + fact + "', which is not an allergy this vocabulary defines");
+            Note(FhirMappingOutcome.Unmapped, label, "AllergyIntolerance.code", null, fact is null ? "no mapping for " + ValueShape.Concept(a.Code) : how + " names '" + fact + "', which is not an allergy this vocabulary defines");
             return;
         }
         if (!_allergies.Contains(d.Code, StringComparer.Ordinal)) _allergies.Add(d.Code);
@@ -606,7 +610,7 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
         };
         if (attribute is null)
         {
-            Note(FhirMappingOutcome.Unmapped, label, "Observation.code", null, "an observation part of a procedure is read only for relief (" + FhirCodeSystems.Vocabulary + "#procedure.reliefPercent or #procedure.reliefWeeks); found " + Codes(o.Code));
+            Note(FhirMappingOutcome.Unmapped, label, "Observation.code", null, "an observation part of a procedure is read only for relief (" + FhirCodeSystems.Vocabulary + "#procedure.reliefPercent or #procedure.reliefWeeks); found " + ValueShape.Concept(o.Code));
             return;
         }
         double? value = o.Value switch
@@ -642,17 +646,19 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
             foreach (var o in outcomes) Note(FhirMappingOutcome.Dropped, o.Where, "Observation.partOf", null, "reports on a procedure that was not mapped");
             return;
         }
-        var cpt = p.Code?.Coding.FirstOrDefault(c => c.System == FhirCodeSystems.Cpt && c.Code is not null && LocalCodeMap.AmbiguousCpt.ContainsKey(c.Code));
+        // Named from our own table (the key, not the input's string).
+        var cptCodes = p.Code?.Coding.Where(c => c.System == FhirCodeSystems.Cpt).Select(c => c.Code).ToHashSet(StringComparer.Ordinal) ?? [];
+        var ambiguous = LocalCodeMap.AmbiguousCpt.FirstOrDefault(e => cptCodes.Contains(e.Key));
         var (fact, _, how) = Resolve(p.Code);
-        if (fact is null && cpt is not null)
+        if (fact is null && ambiguous.Key is not null)
         {
-            Note(FhirMappingOutcome.Unmapped, label, "Procedure.code", null, "CPT " + cpt.Code + " can be " + LocalCodeMap.AmbiguousCpt[cpt.Code!] + "; add a " + FhirCodeSystems.Vocabulary + " coding to say which");
+            Note(FhirMappingOutcome.Unmapped, label, "Procedure.code", null, "CPT " + ambiguous.Key + " can be " + ambiguous.Value + "; add a " + FhirCodeSystems.Vocabulary + " coding to say which");
             foreach (var o in outcomes) Note(FhirMappingOutcome.Dropped, o.Where, "Observation.partOf", null, "reports on a procedure that was not mapped");
             return;
         }
         if (fact is null || !fact.StartsWith("procedure.", StringComparison.Ordinal) || !vocabulary.TryGetFact(fact, out var d))
         {
-            Note(FhirMappingOutcome.Unmapped, label, "Procedure.code", null, fact is null ? "no mapping for " + Codes(p.Code) : how + " names '" + fact + "', which is not an intervention of this catalog");
+            Note(FhirMappingOutcome.Unmapped, label, "Procedure.code", null, fact is null ? "no mapping for " + ValueShape.Concept(p.Code) : how + " names '" + fact + "', which is not an intervention of this catalog");
             foreach (var o in outcomes) Note(FhirMappingOutcome.Dropped, o.Where, "Observation.partOf", null, "reports on a procedure that was not mapped");
             return;
         }
@@ -676,8 +682,8 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
             else if (attribute == "reliefWeeks" && reliefWeeks is null) { reliefWeeks = value; from.Add("relief weeks from " + where); }
             Note(FhirMappingOutcome.Mapped, where, "Observation.value[x]", fact + "." + attribute, "relief reported for " + label);
         }
-        if (relief is < 0 or > 100) { Note(FhirMappingOutcome.Invalid, label, "Procedure.extension", fact, "relief percent outside 0–100; relief unknown"); relief = null; }
-        if (reliefWeeks is < 0) { Note(FhirMappingOutcome.Invalid, label, "Procedure.extension", fact, "negative relief weeks; unknown"); reliefWeeks = null; }
+        if (relief is < 0 or > 100) { Note(FhirMappingOutcome.Invalid, label, "Procedure.extension", fact, "relief percent outside 0–100; relief unknown"); relief = null; from.RemoveAll(f => f.StartsWith("relief percent", StringComparison.Ordinal)); }
+        if (reliefWeeks is < 0) { Note(FhirMappingOutcome.Invalid, label, "Procedure.extension", fact, "negative relief weeks; unknown"); reliefWeeks = null; from.RemoveAll(f => f.StartsWith("relief weeks", StringComparison.Ordinal)); }
         if (p.Outcome is not null && relief is null)
             Note(FhirMappingOutcome.Unmapped, label, "Procedure.outcome", null, "the outcome concept is not interpreted; give relief with the relief-percent extension or an Observation part of the procedure");
 
@@ -719,7 +725,7 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
         var (fact, _, how) = Resolve(g.Description);
         if (fact is null || !fact.StartsWith("goal.", StringComparison.Ordinal) || !vocabulary.TryGetFact(fact, out var d))
         {
-            Note(FhirMappingOutcome.Unmapped, label, "Goal.description", null, fact is null ? "no mapping for " + Codes(g.Description) + " (goals map from " + FhirCodeSystems.Vocabulary + " codes such as goal.return_to_work)" : how + " names '" + fact + "', which is not a goal this vocabulary defines");
+            Note(FhirMappingOutcome.Unmapped, label, "Goal.description", null, fact is null ? "no mapping for " + ValueShape.Concept(g.Description) + " (goals map from " + FhirCodeSystems.Vocabulary + " codes such as goal.return_to_work)" : how + " names '" + fact + "', which is not a goal this vocabulary defines");
             return;
         }
         if (!_goals.Contains(d.Code, StringComparer.Ordinal)) _goals.Add(d.Code);
@@ -735,12 +741,17 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
             Note(FhirMappingOutcome.Dropped, label, "Device.status", null, "status '" + status + "': not an implanted device now");
             return;
         }
-        if (d.Identifier.Count > 0 || d.UdiCarrier.Count > 0 || d.SerialNumber is not null || d.LotNumber is not null)
-            Note(FhirMappingOutcome.Dropped, label, "Device.identifier", null, "device identifiers (UDI, serial and lot numbers) dropped");
+        var kinds = new List<string>();
+        if (d.Identifier.Count > 0) kinds.Add(Count(d.Identifier.Count, "identifier") + " (" + ValueShape.IdentifierKinds(d.Identifier) + ")");
+        if (d.UdiCarrier.Count > 0) kinds.Add(Count(d.UdiCarrier.Count, "UDI carrier"));
+        if (d.SerialNumber is not null) kinds.Add("a serial number");
+        if (d.LotNumber is not null) kinds.Add("a lot number");
+        if (kinds.Count > 0)
+            Note(FhirMappingOutcome.Dropped, label, "Device.identifier", null, "device identifiers dropped: " + string.Join(", ", kinds));
         var (fact, _, how) = Resolve(d.Type);
         if (fact is null || !fact.StartsWith("device.", StringComparison.Ordinal) || !vocabulary.TryGetFact(fact, out var def))
         {
-            Note(FhirMappingOutcome.Unmapped, label, "Device.type", null, fact is null ? "no mapping for " + Codes(d.Type) : how + " names '" + fact + "', which is not a device this vocabulary defines");
+            Note(FhirMappingOutcome.Unmapped, label, "Device.type", null, fact is null ? "no mapping for " + ValueShape.Concept(d.Type) : how + " names '" + fact + "', which is not a device this vocabulary defines");
             return;
         }
         if (!_devices.Contains(def.Code, StringComparer.Ordinal)) _devices.Add(def.Code);
@@ -757,35 +768,28 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
         {
             if (coding.System is null || coding.Code is null) continue;
             if (_standard.TryGetValue((coding.System, coding.Code), out var fact))
-                return (fact, null, SystemName(coding.System) + " " + coding.Code + " (vocabulary code of " + fact + ")");
+                return (fact, null, ValueShape.SystemName(coding.System) + " " + coding.Code + " (vocabulary code of " + fact + ")");
         }
         foreach (var coding in concept.Coding)
         {
             if (coding.System is null || coding.Code is null) continue;
             if (LocalCodeMap.Entries.TryGetValue((coding.System, coding.Code), out var local))
-                return (local.Fact, local.Value, SystemName(coding.System) + " " + coding.Code + " (" + local.Display + "; local mapping, not yet in the vocabulary)");
+                return (local.Fact, local.Value, ValueShape.SystemName(coding.System) + " " + coding.Code + " (" + local.Display + "; local mapping, not yet in the vocabulary)");
         }
         foreach (var coding in concept.Coding)
         {
-            if (coding.System == FhirCodeSystems.Vocabulary && coding.Code is { Length: > 0 } code)
-                return (code, null, "PlanRules vocabulary code " + code);
+            // Only a fact the vocabulary defines is named; any other code in this system is input, not vocabulary.
+            if (coding.System != FhirCodeSystems.Vocabulary || coding.Code is not { Length: > 0 } code) continue;
+            if (vocabulary.TryGetFact(code, out var defined)) return (defined.Name, null, "PlanRules vocabulary code " + defined.Name);
+            if (ProcedureOutcomeCodes.TryGetValue(code, out var own)) return (own, null, "PlanRules vocabulary code " + own);
         }
         return (null, null, "");
     }
 
-    private static string SystemName(string system) => system switch
-    {
-        FhirCodeSystems.Snomed => "SNOMED CT",
-        FhirCodeSystems.Loinc => "LOINC",
-        FhirCodeSystems.RxNorm => "RxNorm",
-        FhirCodeSystems.Cpt => "CPT",
-        _ => system,
-    };
-
-    private static string Codes(CodeableConcept? concept) =>
-        concept is null || concept.Coding.Count == 0
-            ? "a concept without codes (text is not interpreted)"
-            : string.Join(", ", concept.Coding.Select(c => (c.System is null ? "?" : SystemName(c.System)) + " " + (c.Code ?? "?")));
+    // Contact points by their system (phone, email, …: FHIR's own value set), never their value.
+    private static string TelecomKinds(IEnumerable<ContactPoint> telecom) =>
+        string.Join(", ", telecom.Select(t => Literal(t.System) ?? "unknown kind").GroupBy(k => k, StringComparer.Ordinal)
+            .Select(g => g.Count() == 1 ? g.Key : g.Count().ToString(Invariant) + " × " + g.Key));
 
     private bool ForThisPatient(ResourceReference? subject, string label)
     {
@@ -852,7 +856,8 @@ internal sealed class CaseMapper(Vocabulary vocabulary, DateTimeOffset asOf)
         var problems = patientCase.Validate(vocabulary).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (problems.Count > 0)
         {
-            foreach (var p in problems) Note(FhirMappingOutcome.Invalid, "Case", null, null, p.Message);
+            // By diagnostic code only: a validation message may quote the value it refused.
+            foreach (var p in problems) Note(FhirMappingOutcome.Invalid, "Case", null, null, "the mapped case fails validation (" + p.Code + ")");
             return new FhirImportResult(null, _notes.AsReadOnly());
         }
         return new FhirImportResult(patientCase, _notes.AsReadOnly());

@@ -65,12 +65,28 @@ public static partial class FhirCaseImporter
     }
 
     // The location of a parse error ("At Bundle.entry[0].resource.status, line 1, position 40"), without its value.
+    // The path is kept only as far as its segments are FHIR R4 type and element names: an unknown element name is
+    // input (a key of the JSON), so the path stops there.
     private static string? Where(string message)
     {
         var m = AtPattern().Match(message);
-        return m.Success ? m.Groups[1].Value : null;
+        if (!m.Success) return null;
+        var kept = new List<string>();
+        foreach (var segment in m.Groups[1].Value.Split('.'))
+        {
+            var name = IndexPattern().Replace(segment, "");
+            if (!FhirElementNames.IsKnown(name) || !SegmentPattern().IsMatch(segment)) { kept.Add("(an element that FHIR R4 does not define)"); break; }
+            kept.Add(segment);
+        }
+        return string.Join(".", kept) + m.Groups[2].Value;
     }
 
-    [GeneratedRegex(@"At ([^,]+(?:, line \d+, position \d+)?)\.?\s*$")]
+    [GeneratedRegex(@"At ([^,]+)((?:, line \d+, position \d+)?)\.?\s*$")]
     private static partial Regex AtPattern();
+
+    [GeneratedRegex(@"\[\d+\]$")]
+    private static partial Regex IndexPattern();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]*(\[\d+\])?\z")]
+    private static partial Regex SegmentPattern();
 }

@@ -58,8 +58,10 @@ public sealed class CdsHooksTests
     public void Build_IsDeterministic_AndSerializesAsCdsHooksJson()
     {
         var (_, plan, _) = TestBundles.Plan(TestBundles.LumbarAxial);
-        var json = CdsHooksResponseBuilder.Build(plan, TestBundles.Rules).ToJson();
-        Assert.Equal(json, CdsHooksResponseBuilder.Build(plan, TestBundles.Rules).ToJson());
+        // Deterministic apart from the card and suggestion ids, which are fresh on every response (here: injected).
+        static CdsHooksOptions Sequential() { var n = 0; return new CdsHooksOptions { NewId = () => new Guid(++n, 0, 0, new byte[8]) }; }
+        var json = CdsHooksResponseBuilder.Build(plan, TestBundles.Rules, Sequential()).ToJson();
+        Assert.Equal(json, CdsHooksResponseBuilder.Build(plan, TestBundles.Rules, Sequential()).ToJson());
         var cards = JsonNode.Parse(json)!["cards"]!.AsArray();
         Assert.NotEmpty(cards);
         foreach (var card in cards)
@@ -101,7 +103,9 @@ public sealed class CdsHooksTests
         var cards = JsonNode.Parse(body)!["cards"]!.AsArray();
         var top = cards.First(c => c!["summary"]!.GetValue<string>().Contains("Lumbar transforaminal epidural steroid injection", StringComparison.Ordinal))!;
         Assert.Equal("critical", top["indicator"]!.GetValue<string>());
-        Assert.Equal("Patient/123", top["suggestions"]![0]!["actions"]![0]!["resource"]!["subject"]!["reference"]!.GetValue<string>());
+        var subject = top["suggestions"]![0]!["actions"]![0]!["resource"]!["subject"]!;   // context.patientId is not echoed
+        Assert.Null(subject["reference"]);
+        Assert.Equal("the patient in context", subject["display"]!.GetValue<string>());
         Assert.Contains(cards, c => c!["summary"]!.GetValue<string>().StartsWith("Record read:", StringComparison.Ordinal));
         foreach (var value in FhirImportTests.IdentifyingValues) Assert.DoesNotContain(value, body, StringComparison.Ordinal);
 

@@ -88,10 +88,10 @@ public sealed class FhirImportTests
         var radicular = TestBundles.Import(TestBundles.LumbarRadicular);
         Assert.Contains(radicular.Notes, n => n is { Outcome: FhirMappingOutcome.Unmapped, Resource: var r } && r.StartsWith("Encounter", StringComparison.Ordinal));
         Assert.Contains(radicular.Notes, n => n is { Outcome: FhirMappingOutcome.Unmapped, Resource: var r } && r.StartsWith("Practitioner", StringComparison.Ordinal));
-        Assert.Contains(radicular.Notes, n => n.Outcome == FhirMappingOutcome.Unmapped && n.Message.Contains("SNOMED CT 38341003", StringComparison.Ordinal)); // hypertension: no fact
+        Assert.Contains(radicular.Notes, n => n.Outcome == FhirMappingOutcome.Unmapped && n.Message.Contains("a SNOMED CT code of 8 characters", StringComparison.Ordinal)); // hypertension: no fact (described by shape, never echoed)
 
         var axial = TestBundles.Import(TestBundles.LumbarAxial);
-        Assert.Contains(axial.Notes, n => n.Outcome == FhirMappingOutcome.Unmapped && n.Message.Contains("RxNorm 197696", StringComparison.Ordinal));      // oxycodone product: no mapping
+        Assert.Contains(axial.Notes, n => n.Outcome == FhirMappingOutcome.Unmapped && n.Message.Contains("an RxNorm code of 6 characters", StringComparison.Ordinal));      // oxycodone product: no mapping
         Assert.Contains(axial.Notes, n => n.Outcome == FhirMappingOutcome.Unmapped && n.Message.Contains("CPT 64493 can be", StringComparison.Ordinal));    // ambiguous, not guessed
         Assert.Contains(axial.Notes, n => n.Outcome == FhirMappingOutcome.Unmapped && n.Message.Contains("Device resources", StringComparison.Ordinal));
     }

@@ -5,7 +5,7 @@ namespace PlanRules.Fhir.CdsHooks;
 /// <summary>One CDS Hooks card. Immutable.</summary>
 public sealed record CdsCard
 {
-    /// <summary>A stable id of the card (name-based: the same plan gives the same ids).</summary>
+    /// <summary>A fresh id of the card (a new UUID on every response).</summary>
     [JsonPropertyName("uuid")]
     public required string Uuid { get; init; }
 

@@ -21,8 +21,10 @@ namespace PlanRules.Fhir.CdsHooks;
 /// <item>a card per warning that applies to no candidate, one for the interventions that were excluded and why, and
 /// one for missing information that no candidate card shows.</item>
 /// </list>
-/// Summaries are at most 140 characters. Card and suggestion ids are name-based, so the same plan gives the same
-/// response. Stateless and thread-safe.
+/// Summaries are at most 140 characters. Card and suggestion ids are fresh UUIDs on every response
+/// (<see cref="CdsHooksOptions.NewId"/>); everything else is the same for the same plan. Nothing from the patient's
+/// record is copied into a card beyond the plan's own (vocabulary-checked) facts and a valid FHIR patient id.
+/// Stateless and thread-safe.
 /// </summary>
 public static partial class CdsHooksResponseBuilder
 {
@@ -40,7 +42,7 @@ public static partial class CdsHooksResponseBuilder
         ArgumentNullException.ThrowIfNull(rules);
         options ??= new CdsHooksOptions();
         var index = RuleText.Index(rules);
-        var seed = plan.RuleSet.Sha256 + "|" + plan.CaseId + "|" + plan.ToJson();
+        string Id() => options.NewId().ToString("D");
         var cards = new List<CdsCard>();
         var shownMissing = new HashSet<string>(StringComparer.Ordinal);
 
@@ -54,7 +56,7 @@ public static partial class CdsHooksResponseBuilder
             AppendRule(detail, referral.Rule, index, rules);
             cards.Add(new CdsCard
             {
-                Uuid = Id(seed, "referral", referral.Rule),
+                Uuid = Id(),
                 Summary = Summary("Red flag — " + name + ": " + Lead(referral.Message)),
                 Indicator = "critical",
                 Detail = detail.ToString().TrimEnd(),
@@ -94,12 +96,12 @@ public static partial class CdsHooksResponseBuilder
             var suffix = indicator == "critical" ? " — resolve critical warning first" : "";
             cards.Add(new CdsCard
             {
-                Uuid = Id(seed, "candidate", candidate.Intervention),
+                Uuid = Id(),
                 Summary = Summary((candidate.Strength == "recommended" ? "Recommended: " : "Consider: ") + candidate.Name + suffix),
                 Indicator = indicator,
                 Detail = detail.ToString().TrimEnd(),
                 Source = firstRule is null ? new CdsSource("PlanRules " + plan.RuleSet.Name + " " + plan.RuleSet.Version) : Source(firstRule, index, rules),
-                Suggestions = [Suggestion(seed, candidate, options)],
+                Suggestions = [Suggestion(Id(), candidate, options)],
                 SelectionBehavior = "at-most-one",
             });
         }
@@ -108,7 +110,7 @@ public static partial class CdsHooksResponseBuilder
         {
             cards.Add(new CdsCard
             {
-                Uuid = Id(seed, "warning", warning.Rule, string.Join(",", warning.AppliesTo)),
+                Uuid = Id(),
                 Summary = Summary(Capitalize(warning.Severity) + ": " + Lead(warning.Message)),
                 Indicator = warning.Severity is "critical" or "warning" ? warning.Severity : "info",
                 Detail = warning.Message + "\n\nRaised by: " + string.Join(", ", warning.About.Select(a => "`" + a + "`"))
@@ -128,7 +130,7 @@ public static partial class CdsHooksResponseBuilder
             var first = plan.Excluded[0].Reasons.FirstOrDefault()?.Rule;
             cards.Add(new CdsCard
             {
-                Uuid = Id(seed, "excluded"),
+                Uuid = Id(),
                 Summary = Summary("Not offered (" + plan.Excluded.Count.ToString(CultureInfo.InvariantCulture) + "): " + string.Join(", ", plan.Excluded.Select(x => x.Name))),
                 Indicator = "info",
                 Detail = detail.ToString().TrimEnd(),
@@ -141,7 +143,7 @@ public static partial class CdsHooksResponseBuilder
         {
             cards.Add(new CdsCard
             {
-                Uuid = Id(seed, "missing"),
+                Uuid = Id(),
                 Summary = Summary("Information needed (" + remaining.Count.ToString(CultureInfo.InvariantCulture) + "): " + string.Join(", ", remaining.Select(m => m.Fact))),
                 Indicator = "info",
                 Detail = string.Concat(remaining.Select(m => "- `" + m.Fact + "`: " + m.Why + (m.NeededFor.Count > 0 ? " (for " + string.Join(", ", m.NeededFor) + ")" : "") + "\n")).TrimEnd(),
@@ -153,7 +155,7 @@ public static partial class CdsHooksResponseBuilder
         {
             cards.Add(new CdsCard
             {
-                Uuid = Id(seed, "none"),
+                Uuid = Id(),
                 Summary = "No interventional pain procedure is proposed for this patient",
                 Indicator = "info",
                 Detail = "No candidate rule of the rule set matched the recorded facts.",
@@ -168,19 +170,19 @@ public static partial class CdsHooksResponseBuilder
 
     private static int Rank(string indicator) => indicator switch { "critical" => 0, "warning" => 1, _ => 2 };
 
-    private static CdsSuggestion Suggestion(string seed, Candidate candidate, CdsHooksOptions options)
+    private static CdsSuggestion Suggestion(string uuid, Candidate candidate, CdsHooksOptions options)
     {
         var request = new ServiceRequest
         {
             Status = RequestStatus.Draft,
             Intent = RequestIntent.Proposal,
             Code = new CodeableConcept(FhirCodeSystems.Interventions, candidate.Intervention, candidate.Name, candidate.Name),
-            Subject = options.PatientId is { Length: > 0 } id ? new ResourceReference("Patient/" + id) : new ResourceReference { Display = "the patient in context" },
+            Subject = options.PatientId is { } id && FhirIdPattern().IsMatch(id) ? new ResourceReference("Patient/" + id) : new ResourceReference { Display = "the patient in context" },
             ReasonCode = [new CodeableConcept { Text = string.Join("; ", candidate.Because.Select(b => b.Rule)) }],
             Note = candidate.Prerequisites.Select(p => new Annotation { Text = p.Message }).ToList(),
         };
         var resource = JsonNode.Parse(request.ToJson());
-        return new CdsSuggestion("Propose " + candidate.Name, Id(seed, "suggestion", candidate.Intervention), candidate.Rank == 1 && candidate.Strength == "recommended",
+        return new CdsSuggestion("Propose " + candidate.Name, uuid, candidate.Rank == 1 && candidate.Strength == "recommended",
             [new CdsAction("create", "Create a draft order (proposal) for " + candidate.Name, resource)]);
     }
 
@@ -213,7 +215,9 @@ public static partial class CdsHooksResponseBuilder
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static string Id(params string[] parts) => DeterministicId.For(parts).ToString("D");
+    // A FHIR id (R4 id datatype); anything else in context.patientId is not used.
+    [GeneratedRegex(@"^[A-Za-z0-9\-\.]{1,64}\z")]
+    private static partial Regex FhirIdPattern();
 
     [GeneratedRegex(@"https?://[^\s]+")]
     private static partial Regex UrlPattern();

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,13 +25,21 @@ namespace PlanRules.Samples.CdsHooks;
 ///                                           plans it, answers cards
 /// dotnet run --project src/PlanRules.Samples -- --cds-hooks [--urls http://127.0.0.1:5055] [--rules DIR]
 /// </code>
-/// The request's time is the <c>asOf</c> of the mapping (the server's clock; injectable for tests). A request
-/// without the prefetch Bundle is answered 412, as CDS Hooks asks when a service cannot get the data it needs.
+/// The request's time is the <c>asOf</c> of the mapping (the server's clock; injectable for tests). Errors are RFC 9457
+/// problems (<see cref="CdsHooksEndpoint"/>): never a stack trace, an exception message or a piece of the request.
+/// The loopback binding is set in code after configuration is read: endpoints and URLs from configuration
+/// (<c>Kestrel__Endpoints__…</c>, <c>ASPNETCORE_URLS</c>, <c>HTTP_PORTS</c>, appsettings) are ignored, and the
+/// service refuses to run if the server reports any address that is not loopback. Framework logging is off (its
+/// lines can carry request paths and exception text); <see cref="CdsHooksServerOptions.LogRequests"/> logs one
+/// line per request with the method, the route (or "another path") and the status.
 /// </summary>
 public static class CdsHooksSample
 {
     /// <summary>The service id (the last segment of the hook URL).</summary>
     public const string ServiceId = "planrules-pain-plan";
+
+    /// <summary>The one hook the service is advertised for.</summary>
+    public const string Hook = "patient-view";
 
     /// <summary>The prefetch key the service asks for.</summary>
     public const string PrefetchKey = "patientBundle";
@@ -58,6 +69,11 @@ public static class CdsHooksSample
             await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return 2;
         }
+        catch (InvalidOperationException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 2;
+        }
         await using (server.ConfigureAwait(false))
         {
             Console.WriteLine($"CDS Hooks discovery: {new Uri(server.BaseAddress, "cds-services")} (Ctrl+C stops)");
@@ -67,63 +83,64 @@ public static class CdsHooksSample
     }
 
     /// <summary>Starts the service in-process and returns it once it listens (for tests and hosts).</summary>
-    /// <param name="options">The URL (loopback only), rule set and clock; <c>null</c> for the defaults.</param>
+    /// <param name="options">The URL (loopback only), rule set, clock and body size limit; <c>null</c> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="ArgumentException">The URL is not an <c>http://127.0.0.1</c> or <c>http://localhost</c> URL.</exception>
+    /// <exception cref="InvalidOperationException">The server reported an address that is not loopback (it is stopped first).</exception>
     public static async Task<CdsHooksServer> StartAsync(CdsHooksServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new CdsHooksServerOptions();
-        var url = LoopbackOnly(options.Url);
+        var port = LoopbackPort(options.Url);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxRequestBodyBytes, nameof(options));
         var rules = options.Rules ?? RuleSet.LoadDefault();
-        var recommender = new PlanRecommender(rules);
+        var endpoint = new CdsHooksEndpoint(rules, new PlanRecommender(rules), options);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.WebHost.UseUrls(url);
-        builder.Logging.SetMinimumLevel(options.LogRequests ? LogLevel.Information : LogLevel.Warning);
+        // Nothing from the environment or appsettings decides where the service listens or what it logs.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [WebHostDefaults.PreferHostingUrlsKey] = "false",
+            [WebHostDefaults.ServerUrlsKey] = "",
+            [WebHostDefaults.HttpPortsKey] = "",
+            [WebHostDefaults.HttpsPortsKey] = "",
+        });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Configure(new ConfigurationBuilder().Build(), reloadOnChange: false);   // replaces the Kestrel:Endpoints loader
+            kestrel.Listen(IPAddress.Loopback, port);
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
+        builder.Logging.ClearProviders();
         var app = builder.Build();
 
+        app.Use((context, next) => Guard(context, next, options.LogRequests));
         app.MapGet("/cds-services", () => Results.Text(Discovery().ToJsonString(Indented), "application/json"));
-        app.MapPost("/cds-services/{id}", async (string id, HttpRequest request) =>
-        {
-            if (id != ServiceId) return Results.NotFound();
-            JsonNode? body;
-            try
-            {
-                body = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted).ConfigureAwait(false);
-            }
-            catch (JsonException)
-            {
-                return Results.BadRequest(new { error = "The request body is not JSON." });
-            }
-            if (body?["hook"]?.GetValue<string>() is not ("patient-view" or "order-select"))
-                return Results.BadRequest(new { error = "Expected a patient-view or order-select hook request." });
-            var bundle = body["prefetch"]?[PrefetchKey];
-            if (bundle is null)
-                return Results.Json(new { error = "Prefetch '" + PrefetchKey + "' (a FHIR R4 Bundle) is required." }, statusCode: (int)HttpStatusCode.PreconditionFailed);
-            var patientId = body["context"]?["patientId"]?.GetValue<string>();
-
-            var import = FhirCaseImporter.ImportJson(bundle.ToJsonString(), rules.Vocabulary, options.Clock.GetUtcNow());
-            if (import.Case is null) return Results.Text(Unreadable(import, rules).ToJson(), "application/json");
-            var plan = recommender.Recommend(import.Case, request.HttpContext.RequestAborted);
-            var response = CdsHooksResponseBuilder.Build(plan, rules, new CdsHooksOptions { PatientId = patientId });
-            response = response with { Cards = [.. response.Cards, MappingCard(import, rules)] };
-            return Results.Text(response.ToJson(), "application/json");
-        });
+        app.MapPost("/cds-services/{id}", endpoint.HandleAsync);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-                      ?? throw new InvalidOperationException("The server reported no address.");
-        return new CdsHooksServer(app, new Uri(address.TrimEnd('/') + "/"));
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+                            .Select(a => new Uri(a)).ToList() ?? [];
+        if (addresses.Count == 0 || addresses.Any(a => !IsLoopback(a)))
+        {
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException("The CDS Hooks sample listens on loopback only; the server reported another address, so it was stopped.");
+        }
+        return new CdsHooksServer(app, new Uri(addresses[0].GetLeftPart(UriPartial.Authority) + "/"), addresses);
     }
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    private static readonly HashSet<string> KnownMethods = new(StringComparer.Ordinal) { "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" };
 
     /// <summary>The discovery document.</summary>
     internal static JsonObject Discovery() => new()
     {
         ["services"] = new JsonArray(new JsonObject
         {
-            ["hook"] = "patient-view",
+            ["hook"] = Hook,
             ["id"] = ServiceId,
             ["title"] = "PlanRules interventional pain plan",
             ["description"] = "Proposes interventional pain treatments with reasons, warnings (e.g. holding anticoagulants), missing information and red flags, from the patient's FHIR record.",
@@ -132,28 +149,69 @@ public static class CdsHooksSample
         }),
     };
 
-    // When the bundle could not be read: one warning card with the problems (codes and places, never values).
-    private static CdsHooksResponse Unreadable(FhirImportResult import, RuleSet rules)
+    // Every request: an exception becomes a 500 problem (type name not even logged beyond "an exception"); an error
+    // status without a body (unknown path, wrong method) becomes a problem; with logging on, one line per request.
+    private static async Task Guard(HttpContext context, RequestDelegate next, bool log)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context).ConfigureAwait(false);
+            if (context.Response is { HasStarted: false, StatusCode: >= 400 } response && response.ContentType is null)
+            {
+                var detail = response.StatusCode switch
+                {
+                    StatusCodes.Status404NotFound => "Nothing is served at this path; see GET /cds-services.",
+                    StatusCodes.Status405MethodNotAllowed => "This method is not served at this path; see GET /cds-services.",
+                    _ => "The request was not served.",
+                };
+                await new HttpProblem((HttpStatusCode)response.StatusCode, detail).WriteAsync(context).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: nothing to answer.
+        }
+#pragma warning disable CA1031 // The last line of defence: whatever failed, the client gets a problem without internals.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            await new HttpProblem(HttpStatusCode.InternalServerError, "The service failed while handling the request.").WriteAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (log)
+            {
+                var method = KnownMethods.Contains(context.Request.Method) ? context.Request.Method : "(another method)";
+                var route = context.Request.Path.Value is "/cds-services" or "/cds-services/" + ServiceId ? context.Request.Path.Value : "(another path)";
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+                Console.WriteLine($"{method} {route} {context.Response.StatusCode.ToString(CultureInfo.InvariantCulture)} ({ms} ms)");
+            }
+        }
+    }
+
+    /// <summary>When the bundle could not be read: one warning card with the problems (places and shapes, never values).</summary>
+    internal static CdsHooksResponse Unreadable(FhirImportResult import, RuleSet rules, Func<Guid> newId)
     {
         var problems = import.NotesWith(FhirMappingOutcome.Invalid).ToList();
         return new CdsHooksResponse([new CdsCard
         {
-            Uuid = Guid.Empty.ToString("D"),
-            Summary = "PlanRules could not read the patient's record (" + problems.Count + " problem(s)); no plan was made",
+            Uuid = newId().ToString("D"),
+            Summary = "PlanRules could not read the patient's record (" + problems.Count.ToString(CultureInfo.InvariantCulture) + " problem(s)); no plan was made",
             Indicator = "warning",
             Detail = string.Concat(problems.Select(p => "- " + p + "\n")).TrimEnd(),
             Source = new CdsSource("PlanRules " + rules.Identity.Name + " " + rules.Identity.Version),
         }]);
     }
 
-    // An info card that accounts for the mapping: what was mapped, dropped and not understood.
-    private static CdsCard MappingCard(FhirImportResult import, RuleSet rules)
+    /// <summary>An info card that accounts for the mapping: what was mapped, dropped and not understood (notes never carry values).</summary>
+    internal static CdsCard MappingCard(FhirImportResult import, RuleSet rules, Func<Guid> newId)
     {
         int Count(FhirMappingOutcome o) => import.NotesWith(o).Count();
         var unmapped = import.NotesWith(FhirMappingOutcome.Unmapped).Concat(import.NotesWith(FhirMappingOutcome.Invalid)).ToList();
         return new CdsCard
         {
-            Uuid = "mapping-" + Count(FhirMappingOutcome.Mapped) + "-" + Count(FhirMappingOutcome.Dropped) + "-" + unmapped.Count,
+            Uuid = newId().ToString("D"),
             Summary = $"Record read: {Count(FhirMappingOutcome.Mapped)} mapped, {Count(FhirMappingOutcome.Dropped)} dropped (incl. identifiers), {unmapped.Count} not understood",
             Indicator = "info",
             Detail = unmapped.Count == 0 ? "Every resource in the record was mapped or deliberately dropped." : string.Concat(unmapped.Select(n => "- " + n + "\n")).TrimEnd(),
@@ -161,11 +219,14 @@ public static class CdsHooksSample
         };
     }
 
-    private static string LoopbackOnly(string url)
+    private static bool IsLoopback(Uri address) =>
+        address.IsLoopback && (address.Host == "localhost" || IPAddress.TryParse(address.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+
+    private static int LoopbackPort(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || !(uri.Host is "127.0.0.1" or "localhost"))
             throw new ArgumentException($"The CDS Hooks sample listens on loopback only (http://127.0.0.1:PORT); '{url}' is not allowed.", nameof(url));
-        return "http://127.0.0.1:" + uri.Port;
+        return uri.Port;
     }
 
     private static string? Option(string[] args, string name)

@@ -5,10 +5,11 @@ namespace PlanRules.Samples.CdsHooks;
 /// <summary>A running CDS Hooks sample service. Dispose it to stop it.</summary>
 public sealed class CdsHooksServer : IAsyncDisposable
 {
-    internal CdsHooksServer(WebApplication app, Uri baseAddress)
+    internal CdsHooksServer(WebApplication app, Uri baseAddress, IReadOnlyList<Uri> addresses)
     {
         App = app;
         BaseAddress = baseAddress;
+        Addresses = addresses;
     }
 
     /// <summary>The running application.</summary>
@@ -16,6 +17,9 @@ public sealed class CdsHooksServer : IAsyncDisposable
 
     /// <summary>Where it listens, e.g. <c>http://127.0.0.1:41234/</c>; discovery is at <c>cds-services</c> below it.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>Every address the server reported after it started; all are loopback (the service refuses to run otherwise).</summary>
+    public IReadOnlyList<Uri> Addresses { get; }
 
     /// <summary>Stops the service.</summary>
     public async ValueTask DisposeAsync()

@@ -15,7 +15,11 @@ public sealed record CdsHooksServerOptions
     /// <value>Defaults to <see cref="TimeProvider.System"/>.</value>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    /// <summary>Whether to log requests to the console.</summary>
-    /// <value>Defaults to <c>false</c> (warnings and errors only).</value>
+    /// <summary>The largest request body accepted, in bytes; a larger one is answered 413.</summary>
+    /// <value>Defaults to 4 MiB (a patient's record as a prefetch Bundle).</value>
+    public long MaxRequestBodyBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>Whether to log one line per request to the console (method, route or "another path", status; never the body).</summary>
+    /// <value>Defaults to <c>false</c> (nothing is logged).</value>
     public bool LogRequests { get; init; }
 }
