@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
+using PlanRules.IO;
 using PlanRules.Rules;
 
 namespace PlanRules.Hosting;
@@ -36,18 +37,10 @@ public sealed class DirectoryRuleSetSource : IRuleSetSource, IDisposable
     {
         if (!System.IO.Directory.Exists(Directory))
             throw new DirectoryNotFoundException($"The rule-set directory '{Directory}' does not exist.");
-        var files = new List<RuleSourceFile>();
-        foreach (var path in System.IO.Directory.EnumerateFiles(Directory, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var relative = Path.GetRelativePath(Directory, path).Replace(Path.DirectorySeparatorChar, '/');
-            if (IsIgnored(relative)) continue;
-            var length = new FileInfo(path).Length;
-            if (length > JsonFile.MaxChars * 4L)
-                throw new IOException(string.Create(CultureInfo.InvariantCulture, $"The rule file '{relative}' is too large ({length} bytes)."));
-            var content = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-            files.Add(new RuleSourceFile(relative, content));
-        }
+        // Read safely (no FIFO opened, no symbolic link loop followed, bounded sizes), exactly as RuleSet.LoadDirectory does.
+        var (files, problems) = await Task.Run(() => RuleFolderReader.Read(Directory, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (problems.Count > 0)
+            throw new IOException(string.Join("; ", problems.Select(p => $"'{p.File}': {p.Message}")));
         return files;
     }
 

@@ -34,15 +34,10 @@ public sealed class CasePlanner
         ArgumentNullException.ThrowIfNull(source);
         var clock = Stopwatch.StartNew();
         var result = new PlannedCase { Index = index, Name = source.Name, Path = source.Path };
-        string json;
-        try
-        {
-            json = source.ReadText();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return result with { Error = "the case file cannot be read: " + ex.Message, Elapsed = clock.Elapsed };
-        }
+        // Bounded and safe: a FIFO is never opened, a file over the case limit is refused after at most limit + 1 bytes.
+        var text = source.Read(cancellationToken);
+        if (text.Text is not { } json)
+            return result with { Error = "the case file cannot be read: " + text.Message, Elapsed = clock.Elapsed };
 
         var read = PatientCase.FromJson(json, Rules.Vocabulary);
         result = result with { Diagnostics = read.Diagnostics };
