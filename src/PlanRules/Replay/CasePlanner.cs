@@ -53,8 +53,9 @@ public sealed class CasePlanner
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A defect, not bad content: reported for this case so that the run goes on.
-            return result with { Error = $"planning failed: {ex.GetType().Name}: {ex.Message}", Elapsed = clock.Elapsed };
+            // A defect, not bad content: reported for this case so that the run goes on. The exception's message is not
+            // shown: it may quote a value of the case.
+            return result with { Error = $"planning failed: {ex.GetType().Name} (an internal error)", Elapsed = clock.Elapsed };
         }
     }
 
