@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace PlanRules.IO;
 
@@ -34,6 +35,7 @@ internal readonly record struct FileProbe(FileKind Kind, long Size, string Ident
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
+    private const int AtEmptyPath = 0x1000;
     private const uint StatxBasicStats = 0x7ff;
     private const int TypeMask = 0xF000, TypeRegular = 0x8000, TypeDirectory = 0x4000, TypeLink = 0xA000;
     private const int ENOENT = 2, ENOTDIR = 20;
@@ -57,6 +59,52 @@ internal readonly record struct FileProbe(FileKind Kind, long Size, string Ident
         return Managed(path);
     }
 
+    /// <summary>
+    /// On Linux, opens <paramref name="path"/> for reading without blocking (<c>O_NONBLOCK</c>: a FIFO swapped in after
+    /// <see cref="Of"/> cannot block) and examines the opened file itself; returns the handle only when it is a regular
+    /// file. Returns <c>false</c> where this is not available (other systems, an old C library): then open as usual.
+    /// </summary>
+    /// <param name="path">A full path.</param>
+    /// <param name="handle">The open regular file, or <c>null</c> (then <paramref name="probe"/> tells why).</param>
+    /// <param name="probe">What was opened, or why nothing was.</param>
+    public static bool TryOpenRegular(string path, out SafeFileHandle? handle, out FileProbe probe)
+    {
+        handle = null;
+        probe = default;
+        if (!OperatingSystem.IsLinux() || _statxMissing) return false;
+        const int ReadOnlyNonBlocking = 0x800 | 0x100 | 0x80000; // O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC
+        try
+        {
+            var fd = NativeMethods.Open(path, ReadOnlyNonBlocking);
+            if (fd < 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                probe = errno is ENOENT or ENOTDIR
+                    ? new FileProbe(FileKind.Missing, 0, path, false)
+                    : new FileProbe(FileKind.Unreadable, 0, path, false, Marshal.GetPInvokeErrorMessage(errno));
+                return true;
+            }
+            var opened = new SafeFileHandle(fd, ownsHandle: true);
+            var buffer = new byte[256];
+            if (NativeMethods.StatxFd(fd, "", AtEmptyPath, StatxBasicStats, buffer) != 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                opened.Dispose();
+                probe = new FileProbe(FileKind.Unreadable, 0, path, false, Marshal.GetPInvokeErrorMessage(errno));
+                return true;
+            }
+            probe = FromBuffer(buffer, false);
+            if (probe.Kind == FileKind.Regular) handle = opened;
+            else opened.Dispose();
+            return true;
+        }
+        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+        {
+            _statxMissing = true;
+            return false;
+        }
+    }
+
     private static FileProbe Statx(string path)
     {
         var buffer = new byte[256];
@@ -69,6 +117,11 @@ internal readonly record struct FileProbe(FileKind Kind, long Size, string Ident
                 ? new FileProbe(FileKind.Missing, 0, path, isLink)
                 : new FileProbe(FileKind.Unreadable, 0, path, isLink, Marshal.GetPInvokeErrorMessage(errno));
         }
+        return FromBuffer(buffer, isLink);
+    }
+
+    private static FileProbe FromBuffer(byte[] buffer, bool isLink)
+    {
         var type = BitConverter.ToUInt16(buffer, 28) & TypeMask;
         var kind = type switch { TypeRegular => FileKind.Regular, TypeDirectory => FileKind.Directory, _ => FileKind.Other };
         var size = kind == FileKind.Regular ? (long)BitConverter.ToUInt64(buffer, 40) : 0;
@@ -104,5 +157,13 @@ internal readonly record struct FileProbe(FileKind Kind, long Size, string Ident
         // stx_dev_major at 136 and stx_dev_minor at 140 of a 256-byte buffer.
         [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
         public static extern int Statx(int dirFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
+
+        // The same call on an open file descriptor (with AT_EMPTY_PATH and an empty path).
+        [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
+        public static extern int StatxFd(int fd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
+
+        // open(2) with two arguments (no O_CREAT, so no mode): the same flag values on x86-64 and arm64.
+        [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+        public static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
     }
 }

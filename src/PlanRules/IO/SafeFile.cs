@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace PlanRules.IO;
 
@@ -79,7 +80,28 @@ internal static class SafeFile
         int length;
         try
         {
-            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 0, FileOptions.SequentialScan);
+            // Open without blocking where possible and check the opened file again: a FIFO swapped in since the check
+            // above cannot block, and nothing but a regular file is read.
+            SafeFileHandle? handle;
+            if (FileProbe.TryOpenRegular(full, out var opened, out var again))
+            {
+                if (opened is null)
+                {
+                    return again.Kind switch
+                    {
+                        FileKind.Missing => SafeReadResult.Fail(SafeReadError.NotFound, "the file does not exist"),
+                        FileKind.Unreadable => SafeReadResult.Fail(SafeReadError.Unreadable, "the file cannot be read: " + again.Problem),
+                        _ => SafeReadResult.Fail(SafeReadError.NotRegularFile, "not a regular file (a FIFO, device, socket or folder)"),
+                    };
+                }
+                handle = opened;
+            }
+            else
+            {
+                handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
+            }
+            using var owned = handle;
+            using var stream = new FileStream(owned, FileAccess.Read, 0);
             var capacity = (int)Math.Min(maxBytes + 1, Math.Max(probe.Size + 1, ChunkBytes));
             bytes = new byte[capacity];
             length = 0;

@@ -98,4 +98,33 @@ public sealed class SafeFileTests : IDisposable
         var read = SafeFile.ReadText(path, 1024);
         Assert.Equal(SafeReadError.Unreadable, read.Error);
     }
+
+    [Fact]
+    public void TryOpenRegular_Fifo_DoesNotBlock_AndGivesNoHandle()
+    {
+        // The second line of defence: a FIFO swapped in after the type check is opened without blocking and refused.
+        if (!OperatingSystem.IsLinux()) return;
+        var fifo = _files.Fifo("x.json");
+        var (supported, handle, probe) = EdgeFiles.Bounded(() =>
+        {
+            var ok = FileProbe.TryOpenRegular(fifo, out var h, out var p);
+            return (ok, h, p);
+        });
+        Assert.True(supported);
+        Assert.Null(handle);
+        Assert.Equal(FileKind.Other, probe.Kind);
+    }
+
+    [Fact]
+    public void TryOpenRegular_RegularFile_GivesAReadableHandle()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var path = _files.Write("a.json", "{}");
+        Assert.True(FileProbe.TryOpenRegular(path, out var handle, out var probe));
+        using (handle)
+        {
+            Assert.NotNull(handle);
+            Assert.Equal((FileKind.Regular, 2L), (probe.Kind, probe.Size));
+        }
+    }
 }
