@@ -69,6 +69,12 @@ public abstract class CaseSource
         {
             return SafeReadResult.Fail(SafeReadError.Unreadable, ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A host's source failed in another way: an error case, and the run goes on. Only the type is shown: the
+            // message of an unexpected exception may quote what it was reading.
+            return SafeReadResult.Fail(SafeReadError.Unreadable, $"{ex.GetType().Name} while reading the case");
+        }
     }
 
     /// <summary>A place of a corpus that holds no readable case (an unreadable folder, a FIFO, a symbolic link loop), reported as an error case.</summary>

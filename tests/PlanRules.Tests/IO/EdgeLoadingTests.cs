@@ -175,3 +175,25 @@ public sealed class EdgeLoadingTests : IDisposable
         await host.StopAsync();
     }
 }
+
+/// <summary>A case source of a host that fails while reading: the run must go on.</summary>
+public sealed class FailingSourceTests
+{
+    [Fact]
+    public async Task Replay_SourceThrowingAnything_IsAnErrorCase_WithoutItsMessage_AndTheRunGoesOn()
+    {
+        CaseSource[] corpus = [new ThrowingSource("a-broken"), CaseSource.FromText("b-good", TestRuleSets.LumbarCase())];
+        var results = new List<ReplayCaseResult>();
+        var summary = await new ReplayRunner(RuleSet.LoadDefault()).RunAsync(corpus, results.Add, parallelism: 2);
+        Assert.Equal("1 passed, 1 failed", summary.ToString());
+        var error = results[0];
+        Assert.Equal((ReplayOutcome.Error, "a-broken"), (error.Outcome, error.Name));
+        Assert.Contains("InvalidOperationException", error.Case.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-content", error.Case.Error, StringComparison.Ordinal);
+    }
+
+    private sealed class ThrowingSource(string name) : CaseSource(name)
+    {
+        public override string ReadText() => throw new InvalidOperationException("secret-content");
+    }
+}
