@@ -265,6 +265,27 @@ public sealed class EdgeInputTests : IDisposable
     }
 
     [Fact]
+    public void Replay_ReportThatCannotBeRenamedIntoPlace_IsACleanError_AndLeavesNoTemporaryFile()
+    {
+        var rules = _corpus.WriteRuleSet("rules");
+        _corpus.WriteCase("cases/a.json", TestCorpus.Case("a"));
+        var report = _corpus.PathOf("out/report.md");
+        // Once the run has started, a non-empty folder takes the report's place: the final rename fails.
+        var output = new HookWriter(line =>
+        {
+            if (line.StartsWith("Replaying", StringComparison.Ordinal)) File.WriteAllText(Path.Combine(Directory.CreateDirectory(report).FullName, "keep"), "x");
+        });
+        var error = new StringWriter();
+        var code = Bounded(() => CliApp.Run(["replay", _corpus.PathOf("cases"), "--rules", rules, "--out", report], output, error));
+
+        Assert.True(code == ExitCodes.Usage, $"exit {code}\n{output}\n{error}");
+        Assert.Contains($"error: cannot write the report '{report}'", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_corpus.PathOf("out")));
+        Assert.Equal("x", File.ReadAllText(Path.Combine(report, "keep")));
+    }
+
+    [Fact]
     public void Replay_Report_IsWrittenWhole_WithNoTemporaryFileLeft()
     {
         var rules = _corpus.WriteRuleSet("rules");

@@ -120,6 +120,12 @@ internal static class ReplayCommand
             await ctx.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             return summary.Errors > 0 ? ExitCodes.CaseErrors : summary.Failed > 0 ? ExitCodes.Failed : ExitCodes.Success;
         }
+        catch (Exception ex) when (file is not null && ex is IOException or UnauthorizedAccessException)
+        {
+            // The report could not be written (e.g. a full disk): its temporary file goes, the previous report stays.
+            ctx.Error($"error: cannot write the report '{outFile}': {ex.Message}; the previous file, if any, is unchanged");
+            return ExitCodes.Usage;
+        }
         finally
         {
             report?.Dispose();

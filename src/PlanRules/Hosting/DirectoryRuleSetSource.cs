@@ -32,7 +32,10 @@ public sealed class DirectoryRuleSetSource : IRuleSetSource, IDisposable
 
     /// <inheritdoc />
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    /// <exception cref="IOException">A file cannot be read, or is larger than a rule file may be.</exception>
+    /// <exception cref="IOException">
+    /// A file cannot be read, is not a regular file (a FIFO is never opened) or is larger than a rule file may be, or a
+    /// sub-folder cannot be listed or is a symbolic link loop; the message names each by its relative path.
+    /// </exception>
     public async Task<IReadOnlyList<RuleSourceFile>> LoadAsync(CancellationToken cancellationToken)
     {
         if (!System.IO.Directory.Exists(Directory))
