@@ -32,7 +32,13 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var ctx = new CliContext(output, error, interactive);
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = "On an internal error, also print its stack trace (for a defect report).",
+            Recursive = true,
+        };
         var root = BuildRoot(ctx);
+        root.Options.Add(verbose);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is ParseErrorAction)
         {
@@ -60,8 +66,23 @@ public static class CliApp
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            error.WriteLine("internal error: " + ex);
+            // One line by default: an exception's message may quote what it was handed (a case value), so only its type
+            // is shown; --verbose adds the whole exception with its stack trace for a defect report.
+            error.WriteLine($"internal error: {ex.GetType().FullName} (a defect; please report it). Run with --verbose for details.");
+            if (IsVerbose(parsed, verbose)) error.WriteLine(ex.ToString());
             return ExitCodes.InternalError;
+        }
+    }
+
+    private static bool IsVerbose(ParseResult parsed, Option<bool> verbose)
+    {
+        try
+        {
+            return parsed.GetValue(verbose);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

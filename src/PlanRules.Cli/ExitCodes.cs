@@ -17,12 +17,14 @@ public static class ExitCodes
     public const int Usage = 2;
 
     /// <summary>
-    /// 3: at least one case could not be read or planned (invalid JSON, unknown codes, a refused identifier); its
-    /// diagnostics are printed and the other cases were processed. Takes precedence over <see cref="Failed"/>.
+    /// 3: at least one case could not be read or planned (invalid JSON, unknown codes, a refused identifier; a case file
+    /// that is a FIFO, device or folder, too large, not UTF-8 or unreadable; an unreadable sub-folder or a symbolic link
+    /// loop in a case folder; an unreadable <c>--fhir</c> bundle); its diagnostics are printed and the other cases were
+    /// processed. Takes precedence over <see cref="Failed"/>.
     /// </summary>
     public const int CaseErrors = 3;
 
-    /// <summary>4: an unexpected internal error (a defect; please report it).</summary>
+    /// <summary>4: an unexpected internal error (a defect; please report it): one line with the exception's type; <c>--verbose</c> adds the stack trace.</summary>
     public const int InternalError = 4;
 
     /// <summary>130: cancelled (Ctrl+C).</summary>
@@ -68,8 +70,8 @@ public static class ExitCodes
               0  success (every case planned; every replayed case passed)
               1  replay: a case missed an expectation; diff --fail-on-change: a plan changed
               2  nothing done: usage error, missing case path or no case found, unknown intervention, or the rule set does not load
-              3  a case could not be read or planned (e.g. refused for an identifier); the others were processed
-              4  internal error
+              3  a case could not be read or planned (e.g. refused for an identifier, a FIFO, too large, an unreadable folder); the others were processed
+              4  internal error (one line; --verbose adds the stack trace)
               130 cancelled (Ctrl+C)
             """,
     };

@@ -35,12 +35,23 @@ else
 }
 
 // 2. Read the case: diagnostics carry the JSON path and line; identifiers are refused.
+//    CaseSource reads safely: only a regular file (a FIFO or folder is refused unopened), at most 4 MiB, UTF-8.
 if (!File.Exists(casePath))
 {
     Console.Error.WriteLine($"No case file at '{casePath}'.");
     return 2;
 }
-var read = PatientCase.FromJson(File.ReadAllText(casePath), rules.Vocabulary);
+string caseJson;
+try
+{
+    caseJson = PlanRules.Replay.CaseSource.FromFile(casePath).ReadText();
+}
+catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"The case file '{casePath}' cannot be read: {ex.Message}"); // a reason, never the content
+    return 2;
+}
+var read = PatientCase.FromJson(caseJson, rules.Vocabulary);
 foreach (var d in read.Diagnostics) Console.Error.WriteLine($"{casePath}: {d}");
 if (read.Case is null) return 1;
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using PlanRules.Engine;
+using PlanRules.IO;
 using PlanRules.Rules;
 
 namespace PlanRules;
@@ -36,42 +37,17 @@ public sealed class RuleSet
 
     /// <summary>
     /// Loads every <c>*.json</c> file below <paramref name="directory"/> (except <c>*.schema.json</c>), validates and
-    /// compiles them. Never throws for bad content: problems are returned as diagnostics and the rule set is then
-    /// <c>null</c>.
+    /// compiles them. Never throws for bad content or a bad folder: problems (a file too large, an unreadable file or
+    /// sub-folder, a FIFO, a symbolic link loop) are returned as diagnostics with the relative path, and the rule set is
+    /// then <c>null</c>. Never hangs: a FIFO is never opened and each real folder is walked once.
     /// </summary>
     /// <param name="directory">The rule-set folder, e.g. <c>rules</c>.</param>
     /// <param name="cancellationToken">Cancels loading.</param>
     public static RuleSetLoadResult LoadDirectory(string directory, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        if (!Directory.Exists(directory))
-            return new RuleSetLoadResult(null, [new Diagnostic("PR1006", DiagnosticSeverity.Error, $"the rule-set directory '{directory}' does not exist", directory)]);
-        var root = Path.GetFullPath(directory);
-        var files = new List<RuleSourceFile>();
-        var diagnostics = new List<Diagnostic>();
-        foreach (var path in Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var relative = Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
-            if (IsIgnored(relative)) continue;
-            try
-            {
-                var info = new FileInfo(path);
-                if (info.Length > PlanRules.Rules.JsonFile.MaxChars * 4L)
-                {
-                    diagnostics.Add(new Diagnostic("PR1005", DiagnosticSeverity.Error, $"the file is too large ({info.Length:N0} bytes)", relative, 1, 1));
-                    continue;
-                }
-                files.Add(new RuleSourceFile(relative, File.ReadAllText(path)));
-            }
-            catch (IOException ex)
-            {
-                diagnostics.Add(new Diagnostic("PR1006", DiagnosticSeverity.Error, "the file cannot be read: " + ex.Message, relative));
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                diagnostics.Add(new Diagnostic("PR1006", DiagnosticSeverity.Error, "the file cannot be read: " + ex.Message, relative));
-            }
-        }
+        var (files, diagnostics) = RuleFolderReader.Read(directory, cancellationToken);
+        if (files.Count == 0 && diagnostics.Count > 0) return new RuleSetLoadResult(null, diagnostics);
         var result = Load(files, cancellationToken);
         return diagnostics.Count == 0 ? result : new RuleSetLoadResult(null, [.. diagnostics, .. result.Diagnostics]);
     }

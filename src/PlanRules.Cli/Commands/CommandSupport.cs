@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PlanRules.IO;
 using PlanRules.Replay;
 
 namespace PlanRules.Cli.Commands;
@@ -77,6 +78,24 @@ internal static class CommandSupport
         {
             ctx.Error("error: the cases cannot be listed: " + ex.Message);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Writes a report to <paramref name="file"/> through a temporary file renamed into place (the old file stays whole on
+    /// any failure); <c>false</c> after an error line when it cannot be written.
+    /// </summary>
+    public static bool TryWriteAtomically(CliContext ctx, string file, string text)
+    {
+        try
+        {
+            AtomicFile.WriteAllText(file, text);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            ctx.Error($"error: cannot write '{file}': {ex.Message}");
+            return false;
         }
     }
 

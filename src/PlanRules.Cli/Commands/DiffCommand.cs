@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
+using PlanRules.IO;
 using PlanRules.Replay;
 using Spectre.Console;
 
@@ -51,13 +51,13 @@ internal static class DiffCommand
         var after = CommandSupport.LoadRules(ctx, afterDirectory, cancellationToken);
         if (before is null || after is null) return ExitCodes.Usage;
 
-        StreamWriter? file = null;
+        // Written beside --out and renamed over it only when complete: a failed or cancelled run loses nothing.
+        AtomicFile? file = null;
         if (outFile is not null)
         {
             try
             {
-                if (Path.GetDirectoryName(Path.GetFullPath(outFile)) is { } folder) Directory.CreateDirectory(folder);
-                file = new StreamWriter(outFile, false, new UTF8Encoding(false)) { NewLine = "\n" };
+                file = AtomicFile.Create(outFile);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -67,7 +67,7 @@ internal static class DiffCommand
         }
         try
         {
-            using var report = DiffReportWriter.Create(format, (TextWriter?)file ?? ctx.Out);
+            using var report = DiffReportWriter.Create(format, (TextWriter?)file?.Writer ?? ctx.Out);
             var runner = new PlanDiffRunner(before, after);
             var summary = await ctx.WithProgressAsync("diff", corpus.Count, step => runner.RunAsync(corpus, result =>
             {
@@ -78,12 +78,19 @@ internal static class DiffCommand
             report.Complete(summary);
             if (file is not null)
             {
-                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                file.Commit();
                 PrintSummary(ctx, summary);
                 ctx.Line($"Report written to {outFile}.");
             }
             await ctx.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             return summary.Errors > 0 ? ExitCodes.CaseErrors : failOnChange && summary.Changed > 0 ? ExitCodes.Failed : ExitCodes.Success;
+        }
+        catch (Exception ex) when (file is not null && ex is IOException or UnauthorizedAccessException)
+        {
+            // The report could not be written (e.g. a full disk): its temporary file goes, the previous report stays.
+            ctx.Error($"error: cannot write the report '{outFile}': {ex.Message}; the previous file, if any, is unchanged");
+            return ExitCodes.Usage;
         }
         finally
         {

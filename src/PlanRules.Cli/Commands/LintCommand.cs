@@ -36,7 +36,7 @@ internal static class LintCommand
             var text = parsed.GetValue(format) == "sarif" ? result.ToSarif(dir) : result.ToText(parsed.GetValue(notes));
             if (parsed.GetValue(output) is { } file)
             {
-                File.WriteAllText(file, text);
+                if (!CommandSupport.TryWriteAtomically(ctx, file, text)) return Task.FromResult(ExitCodes.Usage);
                 ctx.Error($"{result.ErrorCount} error(s), {result.WarningCount} warning(s), {result.InfoCount} note(s); report written to {file}");
             }
             else ctx.Out.Write(text);

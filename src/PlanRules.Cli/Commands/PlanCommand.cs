@@ -4,6 +4,7 @@ using PlanRules.Cases;
 using PlanRules.Fhir;
 using PlanRules.Fhir.CdsHooks;
 using PlanRules.Handouts;
+using PlanRules.IO;
 using PlanRules.Replay;
 
 namespace PlanRules.Cli.Commands;
@@ -14,6 +15,9 @@ namespace PlanRules.Cli.Commands;
 /// </summary>
 internal static class PlanCommand
 {
+    /// <summary>The largest FHIR bundle read (bytes): a bundle carries more than the case it maps to.</summary>
+    private const long MaxBundleBytes = 16L * 1024 * 1024;
+
     private static readonly string[] Formats = ["json", "text", "patient-html", "patient-markdown", "fhir", "cds-hooks"];
 
     public static Command Create(CliContext ctx)
@@ -97,27 +101,45 @@ internal static class PlanCommand
 
     private static int PlanFhirBundle(CliContext ctx, string path, string? asOfText, string? rulesDirectory, string format, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
-        {
-            ctx.Error($"error: no FHIR bundle at '{path}'");
-            return ExitCodes.Usage;
-        }
         var asOf = DateTimeOffset.UtcNow;
         if (asOfText is not null && !DateTimeOffset.TryParse(asOfText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out asOf))
         {
             ctx.Error($"error: --as-of '{asOfText}' is not an ISO 8601 date");
             return ExitCodes.Usage;
         }
+        // Read safely: a folder, FIFO or device is refused without opening it, and the size is bounded.
+        var bundle = SafeFile.ReadText(path, MaxBundleBytes, cancellationToken);
+        if (bundle.Error == SafeReadError.NotFound)
+        {
+            ctx.Error($"error: no FHIR bundle at '{path}'");
+            return ExitCodes.Usage;
+        }
+        if (bundle.Text is not { } json)
+        {
+            ctx.Error($"error: the FHIR bundle '{path}' cannot be read: {bundle.Message}");
+            return ExitCodes.CaseErrors;
+        }
         var rules = CommandSupport.LoadRules(ctx, rulesDirectory, cancellationToken);
         if (rules is null) return ExitCodes.Usage;
-        var imported = FhirCaseImporter.ImportJson(File.ReadAllText(path), rules.Vocabulary, asOf, Path.GetFileNameWithoutExtension(path));
+        var imported = FhirCaseImporter.ImportJson(json, rules.Vocabulary, asOf, Path.GetFileNameWithoutExtension(path));
         foreach (var note in imported.Notes) ctx.Error(note.ToString());
         if (imported.Case is null)
         {
             ctx.Error($"error: the bundle '{path}' could not be mapped to a case");
             return ExitCodes.CaseErrors;
         }
-        var plan = new PlanRecommender(rules).Recommend(imported.Case, cancellationToken);
+        Plans.TreatmentPlan plan;
+        try
+        {
+            plan = new PlanRecommender(rules).Recommend(imported.Case, cancellationToken);
+        }
+        catch (InvalidCaseException ex)
+        {
+            // Diagnostics name codes and JSON paths, never a value.
+            foreach (var diagnostic in ex.Diagnostics) ctx.Error((diagnostic with { File = diagnostic.File ?? Path.GetFileName(path) }).ToString());
+            ctx.Error($"error: the case mapped from '{path}' cannot be planned");
+            return ExitCodes.CaseErrors;
+        }
         ctx.Out.Write(format == "json" ? plan.ToJson() : Render(plan, imported.Case, rules, format, asOf));
         return ExitCodes.Success;
     }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
+using PlanRules.IO;
 using PlanRules.Plans;
 using PlanRules.Replay;
 using PlanRules.Rules;
@@ -72,21 +72,22 @@ internal static class ReplayCommand
         var rules = CommandSupport.LoadRules(ctx, rulesDirectory, cancellationToken);
         if (rules is null) return ExitCodes.Usage;
 
-        StreamWriter? file = null;
+        // The report goes to a temporary file beside --out, renamed over it only when complete: a failed or cancelled
+        // run leaves the previous report as it was.
+        AtomicFile? file = null;
         ReplayReportWriter? report = null;
         if (outFile is not null)
         {
             try
             {
-                if (Path.GetDirectoryName(Path.GetFullPath(outFile)) is { } folder) Directory.CreateDirectory(folder);
-                file = new StreamWriter(outFile, false, new UTF8Encoding(false)) { NewLine = "\n" };
+                file = AtomicFile.Create(outFile);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 ctx.Error($"error: cannot write the report '{outFile}': {ex.Message}");
                 return ExitCodes.Usage;
             }
-            report = ReplayReportWriter.Create(format is null ? FormatOf(outFile)!.Value : Parse(format), file);
+            report = ReplayReportWriter.Create(format is null ? FormatOf(outFile)!.Value : Parse(format), file.Writer);
         }
 
         try
@@ -105,7 +106,8 @@ internal static class ReplayCommand
             if (report is not null)
             {
                 report.Complete(summary);
-                await file!.FlushAsync(cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                file!.Commit();
             }
             ctx.Line();
             var inv = CultureInfo.InvariantCulture;
@@ -117,6 +119,12 @@ internal static class ReplayCommand
             ctx.Line(summary.ToString(), summary.AllPassed ? "green" : "red");
             await ctx.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             return summary.Errors > 0 ? ExitCodes.CaseErrors : summary.Failed > 0 ? ExitCodes.Failed : ExitCodes.Success;
+        }
+        catch (Exception ex) when (file is not null && ex is IOException or UnauthorizedAccessException)
+        {
+            // The report could not be written (e.g. a full disk): its temporary file goes, the previous report stays.
+            ctx.Error($"error: cannot write the report '{outFile}': {ex.Message}; the previous file, if any, is unchanged");
+            return ExitCodes.Usage;
         }
         finally
         {

@@ -48,7 +48,7 @@ internal static class ReviewCommand
             }
             if (parsed.GetValue(output) is { } file)
             {
-                File.WriteAllText(file, document);
+                if (!CommandSupport.TryWriteAtomically(ctx, file, document)) return Task.FromResult(ExitCodes.Usage);
                 ctx.Error($"review written to {file}");
             }
             else ctx.Out.Write(document);

@@ -44,8 +44,9 @@ public sealed partial class HostedPlanner : BackgroundService
         _monitor.ReloadFailed += OnFailed;
         try
         {
-            var json = await File.ReadAllTextAsync(_options.CasePath, stoppingToken).ConfigureAwait(false);
-            Plan(json, stoppingToken);
+            // A bad case file (missing, a FIFO, too large, unreadable) is logged without its content; the service goes on.
+            var json = await Task.Run(() => ReadCase(_options.CasePath), stoppingToken).ConfigureAwait(false);
+            if (json is not null) Plan(json, stoppingToken);
             if (_options.StopAfterFirstPlan)
             {
                 _lifetime.StopApplication();
@@ -54,7 +55,7 @@ public sealed partial class HostedPlanner : BackgroundService
             await foreach (var change in changes.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
                 LogRuleSetChanged(change.Previous.Identity.Version, change.Current.Identity.Name, change.Current.Identity.Version, change.Current.Identity.Sha256);
-                Plan(json, stoppingToken);
+                if (json is not null) Plan(json, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -86,6 +87,26 @@ public sealed partial class HostedPlanner : BackgroundService
         {
             LogCaseRejected(-1, _recommender.RuleSet.Name, _recommender.RuleSet.Version);
         }
+#pragma warning disable CA1031 // A hosted service must not stop on one case: the defect is logged (type only) and the service goes on.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogPlanningFailed(ex.GetType().FullName ?? ex.GetType().Name, rules.Identity.Name, rules.Identity.Version);
+        }
+    }
+
+    /// <summary>The case file's text, or <c>null</c> after a log line that gives the reason (never the content).</summary>
+    private string? ReadCase(string path)
+    {
+        try
+        {
+            return PlanRules.Replay.CaseSource.FromFile(path).ReadText();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            LogCaseUnreadable(path, ex.Message);
+            return null;
+        }
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Planned the case with rule set {RuleSetName} {RuleSetVersion} (sha256 {RuleSetSha256}).")]
@@ -96,6 +117,12 @@ public sealed partial class HostedPlanner : BackgroundService
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "A rule edit was rejected with {DiagnosticCount} diagnostic(s); still planning with {RuleSetName} {RuleSetVersion} (sha256 {RuleSetSha256}).")]
     private partial void LogReloadFailed(int diagnosticCount, string ruleSetName, string ruleSetVersion, string ruleSetSha256);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "The case file '{CasePath}' cannot be read ({Reason}); nothing planned, still running.")]
+    private partial void LogCaseUnreadable(string casePath, string reason);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Planning the case failed with {ExceptionType} (a defect; details not logged: they may quote case values); still running with {RuleSetName} {RuleSetVersion}.")]
+    private partial void LogPlanningFailed(string exceptionType, string ruleSetName, string ruleSetVersion);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "The case is not valid for rule set {RuleSetName} {RuleSetVersion} ({DiagnosticCount} diagnostic(s), not logged: they may quote case values).")]
     private partial void LogCaseRejected(int diagnosticCount, string ruleSetName, string ruleSetVersion);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
+using PlanRules.IO;
 using PlanRules.Rules;
 
 namespace PlanRules.Hosting;
@@ -31,23 +32,18 @@ public sealed class DirectoryRuleSetSource : IRuleSetSource, IDisposable
 
     /// <inheritdoc />
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    /// <exception cref="IOException">A file cannot be read, or is larger than a rule file may be.</exception>
+    /// <exception cref="IOException">
+    /// A file cannot be read, is not a regular file (a FIFO is never opened) or is larger than a rule file may be, or a
+    /// sub-folder cannot be listed or is a symbolic link loop; the message names each by its relative path.
+    /// </exception>
     public async Task<IReadOnlyList<RuleSourceFile>> LoadAsync(CancellationToken cancellationToken)
     {
         if (!System.IO.Directory.Exists(Directory))
             throw new DirectoryNotFoundException($"The rule-set directory '{Directory}' does not exist.");
-        var files = new List<RuleSourceFile>();
-        foreach (var path in System.IO.Directory.EnumerateFiles(Directory, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var relative = Path.GetRelativePath(Directory, path).Replace(Path.DirectorySeparatorChar, '/');
-            if (IsIgnored(relative)) continue;
-            var length = new FileInfo(path).Length;
-            if (length > JsonFile.MaxChars * 4L)
-                throw new IOException(string.Create(CultureInfo.InvariantCulture, $"The rule file '{relative}' is too large ({length} bytes)."));
-            var content = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-            files.Add(new RuleSourceFile(relative, content));
-        }
+        // Read safely (no FIFO opened, no symbolic link loop followed, bounded sizes), exactly as RuleSet.LoadDirectory does.
+        var (files, problems) = await Task.Run(() => RuleFolderReader.Read(Directory, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (problems.Count > 0)
+            throw new IOException(string.Join("; ", problems.Select(p => $"'{p.File}': {p.Message}")));
         return files;
     }
 

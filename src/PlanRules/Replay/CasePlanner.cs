@@ -34,15 +34,10 @@ public sealed class CasePlanner
         ArgumentNullException.ThrowIfNull(source);
         var clock = Stopwatch.StartNew();
         var result = new PlannedCase { Index = index, Name = source.Name, Path = source.Path };
-        string json;
-        try
-        {
-            json = source.ReadText();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return result with { Error = "the case file cannot be read: " + ex.Message, Elapsed = clock.Elapsed };
-        }
+        // Bounded and safe: a FIFO is never opened, a file over the case limit is refused after at most limit + 1 bytes.
+        var text = source.Read(cancellationToken);
+        if (text.Text is not { } json)
+            return result with { Error = "the case file cannot be read: " + text.Message, Elapsed = clock.Elapsed };
 
         var read = PatientCase.FromJson(json, Rules.Vocabulary);
         result = result with { Diagnostics = read.Diagnostics };
@@ -58,8 +53,9 @@ public sealed class CasePlanner
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A defect, not bad content: reported for this case so that the run goes on.
-            return result with { Error = $"planning failed: {ex.GetType().Name}: {ex.Message}", Elapsed = clock.Elapsed };
+            // A defect, not bad content: reported for this case so that the run goes on. The exception's message is not
+            // shown: it may quote a value of the case.
+            return result with { Error = $"planning failed: {ex.GetType().Name} (an internal error)", Elapsed = clock.Elapsed };
         }
     }
 

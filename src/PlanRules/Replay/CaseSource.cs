@@ -1,4 +1,5 @@
-using System.Text;
+using PlanRules.Cases;
+using PlanRules.IO;
 
 namespace PlanRules.Replay;
 
@@ -23,8 +24,11 @@ public abstract class CaseSource
     /// <summary>The file's full path, or <c>null</c> for text held in memory.</summary>
     public virtual string? Path => null;
 
-    /// <summary>Reads the case document. Thread-safe.</summary>
-    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <summary>
+    /// Reads the case document. Thread-safe. A file is read only when it is a regular file of at most
+    /// 4 MiB of UTF-8 (a FIFO or device is never opened).
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be read, is not a regular file, is too large or is not UTF-8.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public abstract string ReadText();
 
@@ -50,11 +54,56 @@ public abstract class CaseSource
     /// <summary>The name.</summary>
     public override string ToString() => Name;
 
+    /// <summary>
+    /// Reads the case document without throwing for what is on disk: the text, or why there is none in words that never
+    /// quote the content. Thread-safe.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    internal virtual SafeReadResult Read(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new SafeReadResult(ReadText(), SafeReadError.None, "");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return SafeReadResult.Fail(SafeReadError.Unreadable, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A host's source failed in another way: an error case, and the run goes on. Only the type is shown: the
+            // message of an unexpected exception may quote what it was reading.
+            return SafeReadResult.Fail(SafeReadError.Unreadable, $"{ex.GetType().Name} while reading the case");
+        }
+    }
+
+    /// <summary>A place of a corpus that holds no readable case (an unreadable folder, a FIFO, a symbolic link loop), reported as an error case.</summary>
+    /// <param name="name">The name reports use: the relative path.</param>
+    /// <param name="path">The full path, when known.</param>
+    /// <param name="problem">Why, in words that never quote content.</param>
+    internal static CaseSource Unreadable(string name, string? path, string problem) => new ProblemSource(name, path, problem);
+
     private sealed class FileSource(string path, string name) : CaseSource(name)
     {
         public override string? Path => path;
 
-        public override string ReadText() => File.ReadAllText(path, Encoding.UTF8);
+        public override string ReadText()
+        {
+            var read = Read(CancellationToken.None);
+            return read.Text ?? throw new IOException(read.Message);
+        }
+
+        internal override SafeReadResult Read(CancellationToken cancellationToken) =>
+            SafeFile.ReadText(path, CaseJsonReader.MaxBytes, cancellationToken);
+    }
+
+    private sealed class ProblemSource(string name, string? path, string problem) : CaseSource(name)
+    {
+        public override string? Path => path;
+
+        public override string ReadText() => throw new IOException(problem);
+
+        internal override SafeReadResult Read(CancellationToken cancellationToken) => SafeReadResult.Fail(SafeReadError.Unreadable, problem);
     }
 
     private sealed class TextSource(string name, string json) : CaseSource(name)

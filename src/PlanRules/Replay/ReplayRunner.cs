@@ -24,8 +24,23 @@ public sealed class ReplayRunner
     /// <param name="source">The case.</param>
     /// <param name="index">Its position in the corpus.</param>
     /// <param name="cancellationToken">Cancels the evaluation.</param>
-    public ReplayCaseResult Replay(CaseSource source, int index = 0, CancellationToken cancellationToken = default) =>
-        Check(_planner.Plan(source, index, cancellationToken));
+    public ReplayCaseResult Replay(CaseSource source, int index = 0, CancellationToken cancellationToken = default)
+    {
+        var planned = _planner.Plan(source, index, cancellationToken);
+        try
+        {
+            return Check(planned);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A defect in checking one case's expectations: an error case, and the run goes on (never the message: it may quote the case).
+            return new ReplayCaseResult
+            {
+                Case = planned with { Plan = null, Error = $"checking the expectations failed: {ex.GetType().Name} (an internal error)" },
+                Outcome = ReplayOutcome.Error,
+            };
+        }
+    }
 
     /// <summary>Checks a planned case against its <c>expect</c> block.</summary>
     /// <param name="planned">The case as planned.</param>

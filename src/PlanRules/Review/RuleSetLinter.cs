@@ -1,5 +1,6 @@
 using System.Globalization;
 using PlanRules.Engine;
+using PlanRules.IO;
 using PlanRules.Rules;
 
 namespace PlanRules.Review;
@@ -21,18 +22,12 @@ public static class RuleSetLinter
     public static LintResult Lint(string directory, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var load = RuleSet.LoadDirectory(directory, cancellationToken);
-        if (load.RuleSet is null) return new LintResult(null, load.Diagnostics);
-        var root = Path.GetFullPath(directory);
-        var sources = new List<RuleSourceFile>();
-        foreach (var path in Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
-            if (relative.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)) continue;
-            try { sources.Add(new RuleSourceFile(relative, File.ReadAllText(path))); }
-            catch (IOException) { /* the loader has read it; a finding without position is still useful */ }
-        }
-        return Combine(load, sources, cancellationToken);
+        // Read once, safely (no FIFO opened, no symbolic link loop followed); a folder with a bad file never lints.
+        var (sources, problems) = RuleFolderReader.Read(directory, cancellationToken);
+        if (problems.Count > 0 && sources.Count == 0) return new LintResult(null, problems);
+        var load = RuleSet.Load(sources, cancellationToken);
+        if (problems.Count > 0) return new LintResult(null, [.. problems, .. load.Diagnostics]);
+        return load.RuleSet is null ? new LintResult(null, load.Diagnostics) : Combine(load, sources, cancellationToken);
     }
 
     /// <summary>Lints a rule set given as files (paths relative to the rule-set root).</summary>
