@@ -210,7 +210,7 @@ public sealed partial class HostileRuleFileTests
         return files;
     }
 
-    [Property(MaxTest = 60, StartSize = 1, EndSize = 100)]
+    [Property(MaxTest = 100, StartSize = 1, EndSize = 100)]
     public Property RandomHostileEdit_NeverThrows_AndAFailureAlwaysHasAnError() =>
         Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
         {
