@@ -61,12 +61,14 @@ internal static class RuleSetSourceLoader
     private static async Task<(IReadOnlyList<RuleSourceFile>? Files, RuleSetLoadResult? Failure, string Fingerprint)> ReadAsync(IRuleSetSource source, CancellationToken cancellationToken)
     {
         IReadOnlyList<RuleSourceFile> files;
+        string fingerprint;
         try
         {
             files = await source.LoadAsync(cancellationToken).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"{source.GetType().Name}.LoadAsync returned null.");
             if (files.Any(f => f?.Path is null || f.Content is null))
                 throw new InvalidOperationException($"{source.GetType().Name}.LoadAsync returned a file without a path or content.");
+            fingerprint = RuleSetLoader.Hash(files.Where(f => !RuleSet.IsIgnored(f.Path)).Select(f => f with { Path = f.Path.Replace('\\', '/') }));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -80,7 +82,6 @@ internal static class RuleSetSourceLoader
                 new RuleSetLoadResult(null, [new Diagnostic("PR1006", DiagnosticSeverity.Error, $"the rule files could not be read from {source}: {ex.Message}")]),
                 "unreadable: " + ex.GetType().FullName);
         }
-        var loaded = files.Where(f => !RuleSet.IsIgnored(f.Path)).Select(f => f with { Path = f.Path.Replace('\\', '/') });
-        return (files, null, RuleSetLoader.Hash(loaded));
+        return (files, null, fingerprint);
     }
 }
