@@ -53,7 +53,8 @@ internal static class JsonFile
                     return null;
                 }
             }
-            return CheckNumbers(file, token, diagnostics) ? token : null;
+            CheckNumbers(file, token, diagnostics);
+            return token;
         }
         catch (JsonReaderException ex)
         {
@@ -122,11 +123,24 @@ internal static class JsonFile
     /// <summary>The number of a token that passed <see cref="IsUsableNumber"/>; never throws.</summary>
     public static double ToDouble(JToken token) => token is JValue { Value: BigInteger big } ? (double)big : token.Value<double>();
 
-    // Every number token is checked once, here, so that no later reader has to guard its conversions: each bad number
-    // becomes PR1008 (with the rule id when it sits in a rule) and the file is not used, like a file with a syntax error.
-    private static bool CheckNumbers(string file, JToken root, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Marks a number already reported as PR1008 and replaced by 0 (so that it converts safely and a parameter or bound
+    /// stays defined, instead of every rule using it reporting it as unknown). <see cref="DiagnosticBag"/> drops any
+    /// further diagnostic about a marked token; the rule set never loads, as PR1008 is an error.
+    /// </summary>
+    internal sealed class ReportedNumber
     {
-        var ok = true;
+        public static readonly ReportedNumber Instance = new();
+
+        private ReportedNumber()
+        {
+        }
+    }
+
+    // Every number token is checked once, here, so that no later reader has to guard its conversions: each bad number
+    // becomes PR1008 (with the rule id when it sits in a rule) and is replaced by a marked 0 in the tree.
+    private static void CheckNumbers(string file, JToken root, List<Diagnostic> diagnostics)
+    {
         var pending = new Stack<JToken>();
         pending.Push(root);
         while (pending.Count > 0)
@@ -139,7 +153,6 @@ internal static class JsonFile
                 continue;
             }
             if (IsUsableNumber(token, out var problem)) continue;
-            ok = false;
             var (line, column) = DiagnosticBag.Position(token);
             diagnostics.Add(new Diagnostic("PR1008", DiagnosticSeverity.Error, problem, file, line, column)
             {
@@ -147,8 +160,10 @@ internal static class JsonFile
                 JsonPath = "$" + (token.Path.Length > 0 ? "." + token.Path : ""),
                 Suggestion = "write an ordinary decimal number such as 2.5",
             });
+            var value = (JValue)token;
+            value.Value = 0d; // keeps its line information
+            value.AddAnnotation(ReportedNumber.Instance);
         }
-        return ok;
     }
 
     // The id of the rule a token sits in: an object of the top-level "rules" list of a rule file.

@@ -134,6 +134,16 @@ public sealed partial class HostileRuleFileTests
     }
 
     [Fact]
+    public void BadParameterValue_IsOneError_NotACascadeOfUnknownParameters()
+    {
+        var files = ShippedFiles().Select(f => f.Path == "parameters.json" ? f with { Content = ValueRegex().Replace(f.Content, "${1}1e400", 1) } : f).ToArray();
+        var result = RuleSet.Load(files);
+        Assert.Null(result.RuleSet);
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(("PR1008", "parameters.json"), (error.Code, error.File));
+    }
+
+    [Fact]
     public void LoadDirectory_WithABadNumber_ReturnsADiagnostic()
     {
         var dir = Path.Combine(Path.GetTempPath(), "planrules-hostile-" + Guid.NewGuid().ToString("N"));
