@@ -118,7 +118,7 @@ public sealed class DirectoryRuleSetSource : IRuleSetSource, IDisposable
             watcher.Created += OnParentEvent;
             watcher.Deleted += OnParentEvent;
             watcher.Renamed += OnParentEvent;
-            watcher.Error += (_, _) => Rearm();
+            watcher.Error += (_, _) => ThreadPool.QueueUserWorkItem(static source => source.Rearm(), this, preferLocal: false);
             watcher.EnableRaisingEvents = true;
             _parentWatcher = watcher;
         }
@@ -128,12 +128,13 @@ public sealed class DirectoryRuleSetSource : IRuleSetSource, IDisposable
         }
     }
 
-    // Called under _gate: (re)creates the watcher of the folder now at Directory, or leaves none if it is missing.
+    // Called under _gate: (re)creates the watcher of the folder now at Directory, or leaves none if it is missing. The
+    // replaced watcher is stopped on the thread pool, outside the lock and outside its own event callback.
     private void ArmFolderWatcher()
     {
         var old = _watcher;
         _watcher = null;
-        StopWatcher(old);
+        if (old is not null) ThreadPool.QueueUserWorkItem(static w => StopWatcher(w), old, preferLocal: false);
         if (_disposed || !System.IO.Directory.Exists(Directory)) return;
         FileSystemWatcher? watcher = null;
         try
@@ -149,7 +150,7 @@ public sealed class DirectoryRuleSetSource : IRuleSetSource, IDisposable
             watcher.Deleted += OnFileEvent;
             watcher.Renamed += OnFileEvent;
             // A buffer overflow (events were lost) or the watched folder gone: watch afresh and reload to be sure.
-            watcher.Error += (_, _) => Rearm();
+            watcher.Error += (_, _) => ThreadPool.QueueUserWorkItem(static source => source.Rearm(), this, preferLocal: false);
             watcher.EnableRaisingEvents = true;
             _watcher = watcher;
         }

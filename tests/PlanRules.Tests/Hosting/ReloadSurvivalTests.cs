@@ -226,6 +226,11 @@ public sealed class ReloadSurvivalTests : IDisposable
         var monitor = provider.GetRequiredService<IRuleSetMonitor>();
         var good = monitor.Current;
 
+        // Unchanged content: polls read it, and nothing reloads.
+        await Eventually(monitor, () => source.Loads >= 4, "three polls of unchanged content");
+        Assert.DoesNotContain(logs.Lines, l => l.EventId.Id is 116 or 104);
+        Assert.Same(good, monitor.Current);
+
         source.Files = InMemoryRuleSetSource.WithVersion("2099.5.0-polled");
         await Eventually(monitor, Serving(monitor, "2099.5.0-polled"), "the poll to find the change");
         Assert.Contains(logs.Lines, l => l.EventId.Id == 116);
