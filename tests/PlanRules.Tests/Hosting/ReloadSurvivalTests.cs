@@ -180,6 +180,30 @@ public sealed class ReloadSurvivalTests : IDisposable
     }
 
     [Fact]
+    public async Task SymlinkedFolderRepointed_IsPickedUp()
+    {
+        if (OperatingSystem.IsWindows()) return;
+
+        // Capistrano-style releases: rules -> releases/1, repointed with an atomic rename of a new symlink (ln -sfn).
+        var first = Path.Combine(_parent, "releases", "1");
+        WriteRules(first, "1.0.0-release");
+        Directory.CreateSymbolicLink(Rules, first);
+        await using var provider = Watching(Rules, System.Threading.Timeout.InfiniteTimeSpan);
+        var monitor = provider.GetRequiredService<IRuleSetMonitor>();
+        Assert.Equal("1.0.0-release", monitor.Current.Identity.Version);
+
+        var second = Path.Combine(_parent, "releases", "2");
+        WriteRules(second, "2.0.0-release");
+        var tmp = Path.Combine(_parent, "rules.tmp");
+        Directory.CreateSymbolicLink(tmp, second);
+        Assert.Equal(0, Rename(tmp, Rules));
+        await Eventually(monitor, Serving(monitor, "2.0.0-release"), "the repointed symlink");
+
+        File.WriteAllText(Path.Combine(second, "ruleset.json"), File.ReadAllText(Path.Combine(second, "ruleset.json")).Replace("2.0.0-release", "2.1.0-edited", StringComparison.Ordinal));
+        await Eventually(monitor, Serving(monitor, "2.1.0-edited"), "an edit in the new release");
+    }
+
+    [Fact]
     public async Task UnusableNumber_FailsTheReload_KeepsTheLastGoodSet_ThenAFixIsAChange()
     {
         WriteRules(Rules, "1.0.0-first");
