@@ -21,7 +21,7 @@ namespace PlanRules.Hosting;
 /// <item><term>110 ReloadCrashed</term><description>Error: an unexpected exception stopped a background reload; the current set keeps serving.</description></item>
 /// <item><term>111 EventHandlerFailed</term><description>Error: a handler of a monitor event threw.</description></item>
 /// <item><term>112 WatchingStopped</term><description>Debug: the monitor was disposed and stopped watching.</description></item>
-/// <item><term>113 WatchFailed</term><description>Warning: asking the source for a change token failed; automatic reloads stop.</description></item>
+/// <item><term>113 WatchFailed</term><description>Warning: asking the source for a change token failed; change notifications stop (the content poll, if on, goes on).</description></item>
 /// <item><term>114 ReloadRecovered</term><description>Information: after a failed reload, a reload gave the rule set in use again; the errors are cleared.</description></item>
 /// <item><term>115 LoadCrashed</term><description>Error: validating or compiling the rule set threw unexpectedly (a defect); reported as diagnostic PR2099, the current set keeps serving.</description></item>
 /// <item><term>116 PollDetectedChange</term><description>Information: the periodic content poll found a change no file-system event reported (e.g. the folder was replaced); a reload follows.</description></item>
