@@ -95,5 +95,12 @@ public sealed class RuleSet
             "The embedded default rule set is invalid:\n" + string.Join('\n', result.Diagnostics));
     }
 
-    private static bool IsIgnored(string path) => path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Files never loaded: <c>*.schema.json</c>, and anything below an entry whose name starts with <c>..</c> (a
+    /// Kubernetes ConfigMap volume keeps its content in <c>..data</c> and <c>..2026_12_02_…</c> folders, next to the
+    /// visible <c>x.json</c> symlinks into them, which are the files; loading both would give duplicates).
+    /// </summary>
+    internal static bool IsIgnored(string path) =>
+        path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)
+        || path.Replace('\\', '/').Split('/').Any(segment => segment.StartsWith("..", StringComparison.Ordinal));
 }

@@ -3,13 +3,20 @@ namespace PlanRules;
 /// <summary>"Did you mean" support: the closest candidate by edit distance.</summary>
 internal static class Suggestions
 {
+    /// <summary>The longest value (and candidate) compared; a longer value gets no suggestion.</summary>
+    private const int MaxLength = 256;
+
     /// <summary>The candidate closest to <paramref name="value"/>, or <c>null</c> when none is close enough.</summary>
     public static string? Closest(string value, IEnumerable<string> candidates)
     {
+        // Nothing that long is a typo of a name, and the distance matrix of a hostile multi-megabyte value would take
+        // gigabytes: no suggestion.
+        if (value.Length > MaxLength) return null;
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
+            if (candidate.Length > MaxLength) continue;
             var d = Distance(value, candidate);
             if (d < bestDistance || (d == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0))
             {

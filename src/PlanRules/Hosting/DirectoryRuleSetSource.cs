@@ -11,11 +11,23 @@ namespace PlanRules.Hosting;
 /// hash. <see cref="Watch"/> reports changes through a <see cref="FileSystemWatcher"/>, started on first use.
 /// Thread-safe; dispose it to stop watching.
 /// </summary>
+/// <remarks>
+/// Watching survives deployments that replace the folder rather than edit it: the parent folder is watched too, and
+/// when <see cref="Directory"/> is deleted, created, renamed away or back, or swapped (<c>mv rules rules.old; mv
+/// rules.new rules</c>), the folder watcher is re-armed on the folder now at that path and a change is reported. A
+/// Kubernetes ConfigMap volume (files that are symlinks into <c>..data</c>, updated by renaming a new <c>..data</c>
+/// symlink into place) is supported: entries whose name starts with <c>..</c> are never loaded, but their changes are
+/// reported. A missing folder makes the next load throw <see cref="DirectoryNotFoundException"/> (a failed reload
+/// that keeps the last good set); its return is reported like any other change. The hosting integration also polls
+/// the content (<see cref="PlanRulesOptions.PollInterval"/>) in case an event is lost.
+/// </remarks>
 public sealed class DirectoryRuleSetSource : IRuleSetSource, IDisposable
 {
     private readonly Lock _gate = new();
     private CancellationTokenSource _changed = new();
     private FileSystemWatcher? _watcher;
+    private FileSystemWatcher? _parentWatcher;
+    private bool _watching;
     private bool _disposed;
 
     /// <summary>Creates a source for a rule-set folder.</summary>
@@ -49,7 +61,9 @@ public sealed class DirectoryRuleSetSource : IRuleSetSource, IDisposable
 
     /// <summary>
     /// Returns a token that fires at the next creation, change, rename or deletion of a <c>*.json</c> file (or of a
-    /// subdirectory) below <see cref="Directory"/>. The first call starts the <see cref="FileSystemWatcher"/>.
+    /// subdirectory, or of a Kubernetes <c>..data</c> entry) below <see cref="Directory"/>, or of the folder itself
+    /// (deleted, created, renamed or swapped). The first call starts the <see cref="FileSystemWatcher"/>s; the folder
+    /// need not exist.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The source was disposed.</exception>
     public IChangeToken Watch()
@@ -57,7 +71,8 @@ public sealed class DirectoryRuleSetSource : IRuleSetSource, IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_watcher is null) StartWatching();
+            if (!_watching) StartWatching();
+            else if (_watcher is null) ArmFolderWatcher(); // the folder was missing when last armed; it may be back
             return new CancellationChangeToken(_changed.Token);
         }
     }
@@ -65,39 +80,119 @@ public sealed class DirectoryRuleSetSource : IRuleSetSource, IDisposable
     /// <summary>Stops watching; outstanding change tokens never fire.</summary>
     public void Dispose()
     {
-        FileSystemWatcher? watcher;
+        FileSystemWatcher? watcher, parentWatcher;
         lock (_gate)
         {
             if (_disposed) return;
             _disposed = true;
             watcher = _watcher;
+            parentWatcher = _parentWatcher;
             _watcher = null;
+            _parentWatcher = null;
         }
-        if (watcher is not null)
-        {
-            watcher.EnableRaisingEvents = false;
-            watcher.Dispose();
-        }
+        StopWatcher(watcher);
+        StopWatcher(parentWatcher);
     }
 
     /// <summary>Describes the source for log lines and messages: <c>directory '/full/path'</c>.</summary>
     public override string ToString() => $"directory '{Directory}'";
 
+    // Called under _gate, once: the folder itself (if it exists) and its parent (to see the folder come and go).
     private void StartWatching()
     {
-        var watcher = new FileSystemWatcher(Directory)
+        _watching = true;
+        ArmFolderWatcher();
+        var parent = Path.GetDirectoryName(Directory);
+        if (parent is null || !System.IO.Directory.Exists(parent)) return; // the poll of the hosting integration still sees changes
+        try
         {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
-            InternalBufferSize = 64 * 1024,
-        };
-        watcher.Created += OnFileEvent;
-        watcher.Changed += OnFileEvent;
-        watcher.Deleted += OnFileEvent;
-        watcher.Renamed += OnFileEvent;
-        watcher.Error += (_, _) => SignalChange(); // e.g. a buffer overflow: events were lost, so reload to be sure
-        watcher.EnableRaisingEvents = true;
-        _watcher = watcher;
+            var watcher = new FileSystemWatcher(parent)
+            {
+                IncludeSubdirectories = false,
+                NotifyFilter = NotifyFilters.DirectoryName | NotifyFilters.FileName,
+            };
+            watcher.Created += OnParentEvent;
+            watcher.Deleted += OnParentEvent;
+            watcher.Renamed += OnParentEvent;
+            watcher.Error += (_, _) => ThreadPool.QueueUserWorkItem(static source => source.Rearm(), this, preferLocal: false);
+            watcher.EnableRaisingEvents = true;
+            _parentWatcher = watcher;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            // E.g. no permission on the parent or too many inotify watches: the folder watcher and the poll remain.
+        }
+    }
+
+    // Called under _gate: (re)creates the watcher of the folder now at Directory, or leaves none if it is missing. The
+    // replaced watcher is stopped on the thread pool, outside the lock and outside its own event callback.
+    private void ArmFolderWatcher()
+    {
+        var old = _watcher;
+        _watcher = null;
+        if (old is not null) ThreadPool.QueueUserWorkItem(static w => StopWatcher(w), old, preferLocal: false);
+        if (_disposed || !System.IO.Directory.Exists(Directory)) return;
+        FileSystemWatcher? watcher = null;
+        try
+        {
+            watcher = new FileSystemWatcher(Directory)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
+                InternalBufferSize = 64 * 1024,
+            };
+            watcher.Created += OnFileEvent;
+            watcher.Changed += OnFileEvent;
+            watcher.Deleted += OnFileEvent;
+            watcher.Renamed += OnFileEvent;
+            // A buffer overflow (events were lost) or the watched folder gone: watch afresh and reload to be sure.
+            watcher.Error += (_, _) => ThreadPool.QueueUserWorkItem(static source => source.Rearm(), this, preferLocal: false);
+            watcher.EnableRaisingEvents = true;
+            _watcher = watcher;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            // The folder vanished between the check and the start, or cannot be watched: the next parent event, Watch()
+            // call or poll tries again.
+            StopWatcher(watcher);
+        }
+    }
+
+    /// <summary>
+    /// Re-arms the folder watcher on whatever folder is now at <see cref="Directory"/> (it may have been replaced) and
+    /// reports a change. Used when the folder comes or goes, when a watcher reports an error, and by the hosting
+    /// integration's poll when it finds a change no event reported.
+    /// </summary>
+    internal void Rearm()
+    {
+        lock (_gate)
+        {
+            if (_disposed || !_watching) return;
+            ArmFolderWatcher();
+        }
+        SignalChange();
+    }
+
+    private void OnParentEvent(object sender, FileSystemEventArgs e)
+    {
+        if (IsThisFolder(e.FullPath) || (e is RenamedEventArgs renamed && IsThisFolder(renamed.OldFullPath))) Rearm();
+    }
+
+    private bool IsThisFolder(string path) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(path), Path.TrimEndingDirectorySeparator(Directory), StringComparison.Ordinal);
+
+    private static void StopWatcher(FileSystemWatcher? watcher)
+    {
+        if (watcher is null) return;
+        try
+        {
+            watcher.EnableRaisingEvents = false;
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or ArgumentException)
+        {
+            // Its folder is gone; disposing is all that is left to do.
+        }
+        watcher.Dispose();
     }
 
     private void OnFileEvent(object sender, FileSystemEventArgs e)
@@ -124,13 +219,18 @@ public sealed class DirectoryRuleSetSource : IRuleSetSource, IDisposable
         }
     }
 
-    // *.json rule files, and paths without an extension (subdirectories: a renamed or deleted folder moves rule files).
-    private static bool IsRelevant(string path)
+    // *.json rule files, paths without an extension (subdirectories: a renamed or deleted folder moves rule files) and
+    // anything named "..*": Kubernetes updates a ConfigMap volume by writing a "..<timestamp>" folder and renaming a
+    // new "..data" symlink into place, so those entries are never loaded but their changes are what an update looks like.
+    private bool IsRelevant(string path)
     {
-        var extension = Path.GetExtension(path);
+        var relative = Path.GetRelativePath(Directory, path).Replace(Path.DirectorySeparatorChar, '/');
+        if (relative.Split('/').Any(s => s.StartsWith("..", StringComparison.Ordinal))) return true;
+        var extension = Path.GetExtension(relative);
         return extension.Length == 0
-               || (extension.Equals(".json", StringComparison.OrdinalIgnoreCase) && !IsIgnored(path));
+               || (extension.Equals(".json", StringComparison.OrdinalIgnoreCase) && !IsIgnored(relative));
     }
 
-    private static bool IsIgnored(string path) => path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase);
+    // The same predicate as RuleSet.LoadDirectory's, so that both read the same files (and give the same hash).
+    private static bool IsIgnored(string path) => RuleSet.IsIgnored(path);
 }

@@ -21,8 +21,11 @@ namespace PlanRules.Hosting;
 /// <item><term>110 ReloadCrashed</term><description>Error: an unexpected exception stopped a background reload; the current set keeps serving.</description></item>
 /// <item><term>111 EventHandlerFailed</term><description>Error: a handler of a monitor event threw.</description></item>
 /// <item><term>112 WatchingStopped</term><description>Debug: the monitor was disposed and stopped watching.</description></item>
-/// <item><term>113 WatchFailed</term><description>Warning: asking the source for a change token failed; automatic reloads stop.</description></item>
+/// <item><term>113 WatchFailed</term><description>Warning: asking the source for a change token failed; change notifications stop (the content poll, if on, goes on).</description></item>
 /// <item><term>114 ReloadRecovered</term><description>Information: after a failed reload, a reload gave the rule set in use again; the errors are cleared.</description></item>
+/// <item><term>115 LoadCrashed</term><description>Error: validating or compiling the rule set threw unexpectedly (a defect); reported as diagnostic PR2099, the current set keeps serving.</description></item>
+/// <item><term>116 PollDetectedChange</term><description>Information: the periodic content poll found a change no file-system event reported (e.g. the folder was replaced); a reload follows.</description></item>
+/// <item><term>117 PollFailed</term><description>Warning: the periodic content poll failed unexpectedly; it tries again at the next interval.</description></item>
 /// </list>
 /// </summary>
 internal static partial class HostingLog
@@ -88,6 +91,18 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 114, EventName = "ReloadRecovered", Level = LogLevel.Information,
         Message = "Reloaded {Source} without errors: rule set {RuleSetName} {RuleSetVersion} (sha256 {RuleSetSha256}) stays in use and the last errors are cleared.")]
     public static partial void ReloadRecovered(ILogger logger, string source, string ruleSetName, string ruleSetVersion, string ruleSetSha256);
+
+    [LoggerMessage(EventId = 115, EventName = "LoadCrashed", Level = LogLevel.Error,
+        Message = "Loading the rule set from {Source} threw unexpectedly; reported as PR2099 and the current rule set keeps serving.")]
+    public static partial void LoadCrashed(ILogger logger, Exception exception, string source);
+
+    [LoggerMessage(EventId = 116, EventName = "PollDetectedChange", Level = LogLevel.Information,
+        Message = "The content of {Source} changed without a file-system event (e.g. the folder was replaced); watching afresh and reloading.")]
+    public static partial void PollDetectedChange(ILogger logger, string source);
+
+    [LoggerMessage(EventId = 117, EventName = "PollFailed", Level = LogLevel.Warning,
+        Message = "Polling {Source} for changes failed; trying again in {PollIntervalMilliseconds} ms.")]
+    public static partial void PollFailed(ILogger logger, Exception exception, string source, double pollIntervalMilliseconds);
 
     /// <summary>Logs every diagnostic of a load at a level matching its severity.</summary>
     public static void Diagnostics(ILogger logger, IEnumerable<Diagnostic> diagnostics)

@@ -36,4 +36,20 @@ public sealed class PlanRulesOptions
     /// </summary>
     /// <value>Defaults to 500 milliseconds.</value>
     public TimeSpan ReloadDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The smallest effective <see cref="PollInterval"/>: 100 milliseconds; a smaller positive value is raised to it.</summary>
+    public static readonly TimeSpan MinPollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// With <see cref="WatchForChanges"/> on, how often the content of a watched source is also read and hashed, as a
+    /// fallback for changes that file-system events miss (a folder replaced by a deployment, a network file system, a
+    /// lost event). A hash that differs from the last load's triggers a reload (and, for <see cref="RulesDirectory"/>,
+    /// re-arms the watcher on the folder now at that path). A folder that is missing counts as a content: its
+    /// disappearance is reported as a failed reload (the last good rule set keeps serving) and its return is picked up.
+    /// <see cref="TimeSpan.Zero"/> or a negative value (such as <see cref="Timeout.InfiniteTimeSpan"/>) turns polling
+    /// off; a positive value below <see cref="MinPollInterval"/> is raised to it. Only sources that report changes are
+    /// polled (never the embedded rule set).
+    /// </summary>
+    /// <value>Defaults to 10 seconds.</value>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -7,7 +7,10 @@ namespace PlanRules.Hosting;
 /// <summary>
 /// Holds the rule set in use and reloads it: on a change reported by the source (debounced by one background worker)
 /// or on <see cref="ReloadAsync"/>. Reloads run one at a time; the state (rule set, its recommender, last errors) is an
-/// immutable snapshot replaced with one volatile write, so readers never see a half-loaded set.
+/// immutable snapshot replaced with one volatile write, so readers never see a half-loaded set. Every reload ends in
+/// the state and an event: whatever goes wrong (a source that throws, an unexpected exception) is a failed reload with
+/// diagnostics, never an exception, and the last good set keeps serving. With watching on, the source's content is
+/// also polled (<see cref="PlanRulesOptions.PollInterval"/>) as a fallback for lost file-system events.
 /// </summary>
 internal sealed class RuleSetMonitor : IRuleSetMonitor, IDisposable, IAsyncDisposable
 {
@@ -20,6 +23,10 @@ internal sealed class RuleSetMonitor : IRuleSetMonitor, IDisposable, IAsyncDispo
     private readonly CancellationTokenSource _lifetime = new();
     private readonly Lock _gate = new();
     private readonly IDisposable? _watch;
+    private readonly TimeSpan _pollInterval;
+    private readonly ITimer? _pollTimer;
+    private int _polling;
+    private string _lastFingerprint;
     private State _state;
     private long _lastChange;
     private bool _changePending;
@@ -41,6 +48,7 @@ internal sealed class RuleSetMonitor : IRuleSetMonitor, IDisposable, IAsyncDispo
         _logger = bootstrap.Logger;
         _time = time;
         _state = new State(rules, new PlanRecommender(rules), [], null);
+        _lastFingerprint = rules.Identity.Sha256; // the fingerprint of a load that succeeded is the rule set's hash
 
         if (initial.ChangeToken is { } first)
         {
@@ -48,6 +56,11 @@ internal sealed class RuleSetMonitor : IRuleSetMonitor, IDisposable, IAsyncDispo
             var firstUsed = 0;
             // The first token was taken before the first load: a change made since then fires at once.
             _watch = ChangeToken.OnChange(() => Interlocked.Exchange(ref firstUsed, 1) == 0 ? first : NextChangeToken(), OnSourceChanged);
+            // Only sources that report changes are polled: the fallback for the events they may lose.
+            _pollInterval = settings.PollInterval <= TimeSpan.Zero ? Timeout.InfiniteTimeSpan
+                : settings.PollInterval < PlanRulesOptions.MinPollInterval ? PlanRulesOptions.MinPollInterval : settings.PollInterval;
+            if (_pollInterval != Timeout.InfiniteTimeSpan)
+                _pollTimer = _time.CreateTimer(static state => ((RuleSetMonitor)state!).OnPollTimer(), this, _pollInterval, _pollInterval);
         }
     }
 
@@ -82,6 +95,7 @@ internal sealed class RuleSetMonitor : IRuleSetMonitor, IDisposable, IAsyncDispo
     {
         if (!MarkDisposed(out _)) return;
         _watch?.Dispose();
+        _pollTimer?.Dispose();
         _lifetime.Cancel();
         HostingLog.WatchingStopped(_logger, _sourceName);
     }
@@ -91,6 +105,7 @@ internal sealed class RuleSetMonitor : IRuleSetMonitor, IDisposable, IAsyncDispo
     {
         if (!MarkDisposed(out var worker)) return;
         _watch?.Dispose();
+        if (_pollTimer is not null) await _pollTimer.DisposeAsync().ConfigureAwait(false);
         await _lifetime.CancelAsync().ConfigureAwait(false);
         if (worker is not null) await worker.ConfigureAwait(false); // the worker never throws
         await _reloadGate.WaitAsync().ConfigureAwait(false);        // a manual reload in flight has ended (it was cancelled)
@@ -192,7 +207,10 @@ internal sealed class RuleSetMonitor : IRuleSetMonitor, IDisposable, IAsyncDispo
         await _reloadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            result = await RuleSetSourceLoader.LoadAsync(_source, cancellationToken).ConfigureAwait(false);
+            // Never throws but for cancellation: a source failure is PR1006, anything unexpected PR2099.
+            var outcome = await RuleSetSourceLoader.LoadWithFingerprintAsync(_source, _logger, cancellationToken).ConfigureAwait(false);
+            result = outcome.Result;
+            Volatile.Write(ref _lastFingerprint, outcome.Fingerprint);
             cancellationToken.ThrowIfCancellationRequested();
             if (superseded?.Invoke() == true)
             {
@@ -200,7 +218,17 @@ internal sealed class RuleSetMonitor : IRuleSetMonitor, IDisposable, IAsyncDispo
                 HostingLog.ReloadCancelled(_logger, _sourceName);
                 return result;
             }
-            raise = Apply(result);
+            try
+            {
+                raise = Apply(result);
+            }
+#pragma warning disable CA1031 // Swapping in must not fail a reload silently: the failure is recorded like any other.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                result = RuleSetSourceLoader.Unexpected(ex, _source, _logger);
+                raise = Apply(result); // a result without a rule set only records the failure: it cannot throw
+            }
         }
         finally
         {
@@ -254,6 +282,49 @@ internal sealed class RuleSetMonitor : IRuleSetMonitor, IDisposable, IAsyncDispo
         HostingLog.RuleSetSwapped(_logger, identity.Name, identity.Version, identity.Sha256, rules.Rules.Count, _sourceName, replaced.Version, replaced.Sha256);
         HostingLog.Diagnostics(_logger, result.Diagnostics);
         return new RuleSetChangedEventArgs(previous.Rules, rules);
+    }
+
+    private void OnPollTimer()
+    {
+        lock (_gate)
+        {
+            // A reload is coming or running: it reads the content anyway.
+            if (_disposed || _worker is not null || _changePending) return;
+        }
+        if (Interlocked.Exchange(ref _polling, 1) == 1) return; // the previous poll is still reading
+        _ = Task.Run(PollAsync);
+    }
+
+    // Reads the content and reloads when it differs from what the last load read. Never throws.
+    private async Task PollAsync()
+    {
+        var token = _lifetime.Token;
+        try
+        {
+            var fingerprint = await RuleSetSourceLoader.FingerprintAsync(_source, token).ConfigureAwait(false);
+            if (fingerprint == Volatile.Read(ref _lastFingerprint)) return;
+            lock (_gate)
+            {
+                if (_disposed || _worker is not null || _changePending) return;
+            }
+            HostingLog.PollDetectedChange(_logger, _sourceName);
+            // The folder may have been replaced behind its watcher's back: watch the one now at the path.
+            if (_source is DirectoryRuleSetSource directory) directory.Rearm();
+            OnSourceChanged();
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // A poll runs on a timer: a failure must not escape; it is logged and the next tick tries again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            HostingLog.PollFailed(_logger, ex, _sourceName, _pollInterval.TotalMilliseconds);
+        }
+        finally
+        {
+            Volatile.Write(ref _polling, 0);
+        }
     }
 
     private void Raise<TArgs>(EventHandler<TArgs>? handlers, TArgs args, string eventName)

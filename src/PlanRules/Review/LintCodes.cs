@@ -46,6 +46,7 @@ public static class LintCodes
         Loader("PR1005", "TooLarge", "The file is too large or too deeply nested.", "Split it; keep nesting under 64 levels."),
         Loader("PR1006", "MissingFile", "A required file is missing, or the directory does not exist.", "Add it."),
         Loader("PR1007", "NotAnAllowedWord", "A value is not one of the allowed words.", "Use one of the listed words."),
+        Loader("PR1008", "UnusableNumber", "A number that is not finite (NaN, Infinity, 1e400) or larger than 2^53 in size.", "Write an ordinary decimal number."),
         Loader("PR2001", "UnknownFact", "Unknown fact.", "Use a vocabulary fact (suggestion given)."),
         Loader("PR2002", "UnknownIntervention", "Unknown intervention.", "Use a catalog intervention (suggestion given)."),
         Loader("PR2003", "UnknownParameter", "Unknown parameter.", "Define it in parameters.json."),

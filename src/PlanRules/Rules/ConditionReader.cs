@@ -10,6 +10,9 @@ internal sealed class ConditionReader
     private static readonly string[] FactOperators = ["is", "isNot", "in", "atLeast", "atMost", "above", "below", "between", "known"];
     private static readonly string[] CountOperators = ["atLeast", "atMost"];
 
+    /// <summary>The largest count a quantifier may compare with.</summary>
+    private const int MaxCount = 1_000_000;
+
     /// <summary>The entry attributes a case can carry, per list section.</summary>
     internal static readonly IReadOnlyDictionary<string, string[]> SupportedAttributes = new Dictionary<string, string[]>
     {
@@ -198,6 +201,12 @@ internal sealed class ConditionReader
             _bag.Add("PR2011", $"a count must be a whole number ≥ 0, not {count.Value}", countToken);
             return null;
         }
+        if (count.Value.NumberValue > MaxCount)
+        {
+            // The compiler counts entries in an int; a larger count is never reached by a real history anyway.
+            _bag.Add("PR2011", $"a count must be at most {MaxCount:N0}", countToken);
+            return null;
+        }
         return new QuantifierCondition(list, where, ops[0] == "atLeast" ? CountOperator.AtLeast : CountOperator.AtMost, count) { Location = location, AlsoLists = lists[1..] };
     }
 
@@ -348,13 +357,22 @@ internal sealed class ConditionReader
             operand = ReadParameter(token);
             if (operand is null) return null;
         }
+        else if (token.Type == JTokenType.String && string.IsNullOrWhiteSpace((string)token!))
+        {
+            // A blank word can never be a fact's word (and FactValue rejects it): report it rather than throw.
+            if (definition.Type == FactType.Word)
+                _bag.Add("PR2005", $"an empty word is not a word of '{name}' (allowed: {string.Join(", ", definition.Words)})", token);
+            else
+                _bag.Add("PR2004", $"'{name}' is a {TypeWord(definition.Type)} but is compared with an empty word", token);
+            return null;
+        }
         else
         {
             FactValue? value = token.Type switch
             {
-                JTokenType.Integer or JTokenType.Float => FactValue.Number(token.Value<double>()),
+                JTokenType.Integer or JTokenType.Float when JsonFile.IsUsableNumber(token, out _) => FactValue.Number(JsonFile.ToDouble(token)),
                 JTokenType.Boolean => FactValue.Boolean((bool)token!),
-                JTokenType.String => FactValue.Word((string)token! is { Length: > 0 } w ? w : " "),
+                JTokenType.String => FactValue.Word((string)token!),
                 _ => null,
             };
             if (value is null)
@@ -389,7 +407,7 @@ internal sealed class ConditionReader
     private Operand? ReadNumber(JToken token, string what)
     {
         if (token.Type == JTokenType.String && ((string)token!).StartsWith('$')) return ReadParameter(token);
-        if (token.Type is JTokenType.Integer or JTokenType.Float) return new Operand(FactValue.Number(token.Value<double>()));
+        if (token.Type is JTokenType.Integer or JTokenType.Float && JsonFile.IsUsableNumber(token, out _)) return new Operand(FactValue.Number(JsonFile.ToDouble(token)));
         _bag.Add("PR2004", $"{what} must be a number or a $parameter, not {JsonObjectReader.Describe(token)}", token);
         return null;
     }

@@ -22,6 +22,8 @@ internal sealed class DiagnosticBag
 
     public void Add(string code, string message, JToken? at, string? suggestion = null, DiagnosticSeverity severity = DiagnosticSeverity.Error)
     {
+        // A number already reported as PR1008 (and replaced by 0) is not reported again as a wrong type or range.
+        if ((at is JProperty property ? property.Value : at)?.Annotation<JsonFile.ReportedNumber>() is not null) return;
         var (line, column) = Position(at);
         _items.Add(new Diagnostic(code, severity, message, File, line, column)
         {

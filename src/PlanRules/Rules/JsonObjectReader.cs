@@ -48,7 +48,12 @@ internal sealed class JsonObjectReader
     {
         var token = this[key];
         if (token is null) return null;
-        if (token.Type is JTokenType.Integer or JTokenType.Float) return token.Value<double>();
+        if (token.Type is JTokenType.Integer or JTokenType.Float)
+        {
+            if (JsonFile.IsUsableNumber(token, out var problem)) return JsonFile.ToDouble(token);
+            _bag.Add("PR1008", $"'{key}' of {What}: {problem}", token); // normally caught when the file is parsed
+            return null;
+        }
         _bag.Add("PR1002", $"'{key}' of {What} must be a number, not {Describe(token)}", token);
         return null;
     }
