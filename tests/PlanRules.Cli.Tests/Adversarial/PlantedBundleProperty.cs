@@ -20,14 +20,7 @@ public class PlantedBundleProperty
 
     private static readonly string Bundle = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "PlanRules.Fhir.Tests", "Bundles", "lumbar-radicular-apixaban.json"));
 
-    private static readonly (string Path, bool IsKey)[] Positions = JObject.Parse(Bundle).DescendantsAndSelf()
-        .SelectMany(t => t switch
-        {
-            JProperty p => [(p.Value.Path, true)],
-            JValue { Type: JTokenType.String } v => new[] { (v.Path, false) },
-            _ => [],
-        })
-        .ToArray();
+    private static readonly (string Path, bool IsKey)[] Positions = [.. PlantedCaseProperty.AllPositions(JObject.Parse(Bundle))];
 
     private static List<string> Outputs(string json)
     {

@@ -57,7 +57,7 @@ public partial class PlantedCaseProperty
     /// <summary>Every place a string can be planted: a string value, or a key (renamed).</summary>
     private static readonly IReadOnlyList<(string Path, bool IsKey)> CasePositions = AllPositions(JObject.Parse(BaseCase));
 
-    private static IReadOnlyList<(string Path, bool IsKey)> AllPositions(JObject root)
+    internal static IReadOnlyList<(string Path, bool IsKey)> AllPositions(JObject root)
     {
         var result = new List<(string, bool)>();
         foreach (var token in root.DescendantsAndSelf())
