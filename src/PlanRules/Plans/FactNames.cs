@@ -78,7 +78,7 @@ internal sealed class FactNames
             yield return (literal.FactName, null);
             yield break;
         }
-        var detail = string.Join(", ", q.AllLists);
+        var detail = Detail(q);
         if (_facts.IsListKnown(q.Section))
         {
             var probe = _rules.Probe(literal);
@@ -93,6 +93,13 @@ internal sealed class FactNames
         }
         yield return (ListName(q.Section), detail);
     }
+
+    /// <summary>
+    /// The lists of a quantifier as a plan's <c>detail</c> shows them: a pattern as its prefix without the star
+    /// (<c>condition.diabetes.*</c> → <c>condition.diabetes.</c>), so that no <c>*</c> appears in a plan.
+    /// </summary>
+    public static string Detail(QuantifierCondition q) =>
+        string.Join(", ", q.AllLists.Select(l => l.EndsWith(".*", StringComparison.Ordinal) ? l[..^1] : l));
 
     /// <summary>Whether the vocabulary marks a fact as a screening fact.</summary>
     public bool IsScreening(string fact) => _rules.Content.Vocabulary.TryGetFact(fact, out var definition) && definition.Screening;

@@ -113,7 +113,8 @@ public sealed record MissingInformation(string Fact, IReadOnlyList<string> Neede
 
     /// <summary>
     /// When <see cref="Fact"/> names a whole history list that is unknown (e.g. <c>history.conditions</c>), the
-    /// rule patterns that met it (e.g. <c>condition.diabetes.*</c>); otherwise <c>null</c>.
+    /// rule patterns that met it, each written as its prefix without the star (<c>condition.diabetes.</c> for a
+    /// rule's <c>condition.diabetes.*</c>; several joined by <c>", "</c>); otherwise <c>null</c>.
     /// </summary>
     public string? Detail { get; init; }
 }

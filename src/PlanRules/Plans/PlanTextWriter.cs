@@ -89,7 +89,7 @@ internal static class PlanTextWriter
                 foreach (var m in items)
                 {
                     sb.Append("  ? ").Append(m.Fact);
-                    if (m.Detail is not null) sb.Append(" (for ").Append(m.Detail).Append(')');
+                    if (m.Detail is not null) sb.Append(" (entries under ").Append(m.Detail).Append(')');
                     sb.Append(": ").Append(m.Why);
                     if (m.NeededFor.Count > 0) sb.Append(" (needed for ").Append(string.Join(", ", m.NeededFor)).Append(')');
                     sb.Append('\n');
