@@ -111,7 +111,7 @@ internal static class PlanTextWriter
                   .Append(f.Kind == FollowUp.RestartKind ? "restart " : "").Append(f.Measure).Append(" — ").Append(f.Message).Append('\n');
         }
         sb.Append('\n').Append(plan.Trace.Count.ToString(CultureInfo.InvariantCulture))
-          .Append(" rule firings in the trace (the JSON plan lists them: TreatmentPlan.ToJson(), or planrules plan without --format).\n");
+          .Append(" rule firings in the trace (the JSON plan lists them: planrules plan --format json, or TreatmentPlan.ToJson()).\n");
         return sb.ToString();
     }
 

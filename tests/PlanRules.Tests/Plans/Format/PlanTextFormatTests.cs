@@ -93,7 +93,7 @@ public sealed class PlanTextFormatTests
     {
         var text = Text();
         Assert.DoesNotContain("--json", text, StringComparison.Ordinal);
-        Assert.Contains("rule firings in the trace (the JSON plan lists them", text, StringComparison.Ordinal);
+        Assert.Contains("rule firings in the trace (the JSON plan lists them: planrules plan --format json, or TreatmentPlan.ToJson()).\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
