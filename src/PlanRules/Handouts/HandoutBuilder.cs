@@ -21,10 +21,9 @@ internal static class HandoutBuilder
         blocks.Add(new HandoutHeading(1, "Your pain treatment options"));
         blocks.Add(new HandoutParagraph("This guide is for you and your care team. It lists the options that may help your pain, what each one means for you, and what happens next. Use it to talk with your doctor and decide together."));
 
-        if (plan.DraftRulesUsed > 0) blocks.Add(new HandoutParagraph(DraftNotice(plan.DraftRulesUsed)));
-
         if (urgent.Count > 0 || plan.Referrals.Count > 0) blocks.Add(Urgent(plan, rules));
         if (HeldMedicines(plan) is { Count: > 0 } held) blocks.Add(HeldMedicine(held));
+        if (plan.DraftRulesUsed > 0) blocks.Add(new HandoutParagraph(DraftNotice(plan.DraftRulesUsed)));
 
         blocks.Add(Goals(patientCase, plan.Candidates.Count > 0));
         blocks.Add(AboutPain(patientCase, rules));
