@@ -52,6 +52,12 @@ internal sealed class CompiledRuleSet
         }
     }
 
+    private IReadOnlySet<string>? _draftRules;
+
+    /// <summary>The ids of the rules whose status is <c>draft</c>.</summary>
+    public IReadOnlySet<string> DraftRules => _draftRules ??=
+        Content.Rules.Where(r => r.Status == "draft").Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+
     public LiteralProbe Probe(Literal literal) => _probes.GetOrAdd(literal, l => new LiteralProbe(l, Content.Vocabulary));
 
     /// <summary>

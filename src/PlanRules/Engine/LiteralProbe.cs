@@ -35,6 +35,18 @@ internal sealed class LiteralProbe
         }
     }
 
+    /// <summary>
+    /// For a quantifier, the case's entries on its lists that surely match (<paramref name="definite"/>) or may match
+    /// (an unknown attribute may match); empty for other literals. Used to name concrete facts instead of patterns.
+    /// </summary>
+    public IEnumerable<EntryFact> Entries(CaseFacts facts, bool definite)
+    {
+        if (_literal.Leaf is not QuantifierCondition q) yield break;
+        var filter = definite ? _definite : _possible;
+        foreach (var entry in facts.EntriesOf(q.Section))
+            if (_matchesList!(entry) && (filter is null || filter(entry))) yield return entry;
+    }
+
     /// <summary>The literal's truth for these facts (its polarity applied).</summary>
     public Truth Evaluate(CaseFacts facts)
     {

@@ -22,6 +22,8 @@ internal static class HandoutBuilder
         blocks.Add(new HandoutParagraph("This guide is for you and your care team. It lists the options that may help your pain, what each one means for you, and what happens next. Use it to talk with your doctor and decide together."));
 
         if (urgent.Count > 0 || plan.Referrals.Count > 0) blocks.Add(Urgent(plan, rules));
+        if (HeldMedicines(plan) is { Count: > 0 } held) blocks.Add(HeldMedicine(held));
+        if (plan.DraftRulesUsed > 0) blocks.Add(new HandoutParagraph(DraftNotice(plan.DraftRulesUsed)));
 
         blocks.Add(Goals(patientCase, plan.Candidates.Count > 0));
         blocks.Add(AboutPain(patientCase, rules));
@@ -74,6 +76,28 @@ internal static class HandoutBuilder
         if (lines.Count == 0) lines.Add("Some of your symptoms need to be checked by a doctor right away.");
         lines.Add("Do not wait for a pain procedure. If you cannot reach your doctor today, go to an emergency department or call your local emergency number.");
         return new HandoutCallout(true, "Get medical care now", lines.Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>The draft notice in plain words: some rules behind the guide are not yet checked by a lead doctor.</summary>
+    internal static string DraftNotice(int draftRules) =>
+        "Note: a lead doctor has not yet checked " + (draftRules == 1 ? "one" : PlainWords.Number(draftRules)) + " of the rules used to make this guide.";
+
+    /// <summary>The medicines a candidate's prerequisites hold (<c>hold.*</c>), in the patient's words, in plan order.</summary>
+    internal static IReadOnlyList<string> HeldMedicines(TreatmentPlan plan) => plan.Candidates
+        .SelectMany(c => c.Prerequisites)
+        .Where(p => p.Code.StartsWith("hold.", StringComparison.Ordinal) && p.Code.Length > "hold.".Length)
+        .Select(p => PlainWords.Medicine(p.Code["hold.".Length..]))
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
+
+    // A held medicine is shown at the top, boxed like a red flag: stopping it on one's own is the danger.
+    private static HandoutCallout HeldMedicine(IReadOnlyList<string> medicines)
+    {
+        var names = medicines.Count == 1 ? medicines[0] : string.Join(", ", medicines.Take(medicines.Count - 1)) + " and " + medicines[^1];
+        return new HandoutCallout(true, "Do not stop your medicine on your own", [
+            "You may need to stop " + names + " for a short time before a procedure.",
+            "Talk with the doctor who gave it to you first. They will tell you when to stop it and when to start it again.",
+        ]);
     }
 
     private static HandoutSection Goals(PatientCase patientCase, bool hasOptions)

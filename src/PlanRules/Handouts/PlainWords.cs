@@ -270,6 +270,11 @@ internal static partial class PlainWords
             case "lab.hba1c": return "A blood sugar test (HbA1c).";
             case "finding.imaging.concordant": return "Whether your scans show a problem in the place where you feel the pain.";
             case "finding.pain.nrs": return "How bad your pain is, from 0 to 10.";
+            case "history.conditions": return "Your other health problems.";
+            case "history.medications": return "All the medicines you take, and when you last took them.";
+            case "history.allergies": return "Whether you have any allergies to medicines or other things.";
+            case "history.devices": return "Whether you have a device inside your body, like a pacemaker or a nerve stimulator.";
+            case "history.procedures": return "The pain treatments you have had before, and how well they worked.";
         }
         var dot = fact.IndexOf('.', StringComparison.Ordinal);
         var section = dot > 0 ? fact[..dot] : fact;

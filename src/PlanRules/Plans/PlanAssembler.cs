@@ -16,6 +16,7 @@ internal static class PlanAssembler
     public static TreatmentPlan Assemble(CompiledRuleSet rules, PatientCase patientCase, CaseFacts facts, IReadOnlyList<Firing> firings)
     {
         var catalog = rules.Catalog;
+        var names = new FactNames(rules, facts);
         var definite = firings.Where(f => !f.Variant.Possible).ToArray();
         var decided = new HashSet<(string Rule, string? Target)>(definite.Select(f => (f.Variant.Rule.Id, Key(f))));
 
@@ -23,7 +24,7 @@ internal static class PlanAssembler
         var referrals = definite.Where(f => f.Variant.Rule.Kind == RuleKind.Referral)
             .GroupBy(f => f.Variant.Rule.Id, StringComparer.Ordinal)
             .Select(g => g.First())
-            .Select(f => new Referral(f.Variant.Rule.Referral!, f.Variant.About, f.Variant.Rule.Message!, f.Variant.Rule.Id, Source(f), f.Variant.Rule.StopsPlan))
+            .Select(f => new Referral(f.Variant.Rule.Referral!, names.About(f.Variant), f.Variant.Rule.Message!, f.Variant.Rule.Id, Source(f), f.Variant.Rule.StopsPlan))
             .ToArray();
         var stops = referrals.Where(r => r.StopsPlan).ToArray();
 
@@ -44,7 +45,7 @@ internal static class PlanAssembler
                 reasons.Add(new ExclusionReason(stop.Rule, stop.Source, "absolute", stop.About, "Red flag — " + stop.Message));
             foreach (var f in definite.Where(f => f.Target == proposal.Intervention.Code && f.Variant.Rule is { Kind: RuleKind.Contraindication, Severity: "absolute" })
                          .GroupBy(f => f.Variant.Rule.Id, StringComparer.Ordinal).Select(g => g.First()))
-                reasons.Add(new ExclusionReason(f.Variant.Rule.Id, Source(f), "absolute", f.Variant.About, f.Variant.Rule.Message!));
+                reasons.Add(new ExclusionReason(f.Variant.Rule.Id, Source(f), "absolute", names.About(f.Variant), f.Variant.Rule.Message!));
             if (reasons.Count > 0) excluded.Add(new Exclusion(proposal.Intervention.Code, proposal.Intervention.Name, reasons));
             else surviving.Add(proposal);
         }
@@ -84,7 +85,7 @@ internal static class PlanAssembler
             BleedingRisk = s.Intervention.BleedingRisk,
             EffectiveBleedingRisk = riskRaised && OutcomeSink.Raise(s.Intervention.BleedingRisk) is var raised && raised != s.Intervention.BleedingRisk ? raised : null,
             Because = s.Firings.GroupBy(f => f.Variant.Rule.Id, StringComparer.Ordinal)
-                .Select(g => new RuleCitation(g.Key, Source(g.First()), Matched(g)))
+                .Select(g => new RuleCitation(g.Key, Source(g.First()), Matched(g, names)))
                 .ToArray(),
             Prerequisites = prerequisites.GetValueOrDefault(s.Intervention.Code) ?? [],
             Fit = preferences.Where(p => p.Target == s.Intervention.Code).OrderBy(p => p.Variant.Order).Select(p => p.Variant.Rule.Message!).Distinct().ToArray(),
@@ -98,7 +99,7 @@ internal static class PlanAssembler
         var warnings = definite
             .Where(f => f.Variant.Rule.Kind == RuleKind.Warning || f.Variant.Rule is { Kind: RuleKind.Contraindication, Severity: "relative" })
             .Where(f => f.Target is null || candidateCodes.Contains(f.Target))
-            .GroupBy(f => (f.Variant.Rule.Id, About: string.Join('\u0001', f.Variant.About)))
+            .GroupBy(f => (f.Variant.Rule.Id, About: string.Join('\u0001', names.About(f.Variant))))
             .Select(g =>
             {
                 var rule = g.First().Variant.Rule;
@@ -107,7 +108,7 @@ internal static class PlanAssembler
                     Code = rule.Code ?? "contraindication.relative",
                     Severity = rule.Kind == RuleKind.Contraindication ? "warning" : rule.Severity!,
                     AppliesTo = ByRank(g.Where(f => f.Target is not null).Select(f => f.Target!)),
-                    About = g.First().Variant.About,
+                    About = names.About(g.First().Variant),
                     Message = rule.Message!,
                     Rule = rule.Id,
                     Source = rule.Location.ToString(),
@@ -121,7 +122,7 @@ internal static class PlanAssembler
             .ToArray();
 
         // Missing information: facts that left a rule undecided, and explicit requests.
-        var missing = new List<(string Fact, string? NeededFor, string Why, Rule Rule)>();
+        var missing = new List<(string Fact, string? Detail, string? NeededFor, string Why, Rule Rule)>();
         // Of the alternatives a rule could still satisfy, report those closest to deciding it (fewest unknown facts).
         foreach (var group in firings.Where(f => f.Variant.Possible && !decided.Contains((f.Variant.Rule.Id, Key(f))))
                      .GroupBy(f => (f.Variant.Rule.Id, Key(f))))
@@ -141,30 +142,37 @@ internal static class PlanAssembler
             }
             else neededFor = null;
             var unknownSets = group
-                .Select(g => g.Variant.Literals.Where(l => rules.Probe(l).Evaluate(facts) == Truth.Unknown).Select(l => l.FactName).Distinct(StringComparer.Ordinal).ToArray())
+                .Select(g => g.Variant.Literals.Where(l => rules.Probe(l).Evaluate(facts) == Truth.Unknown).SelectMany(names.Unknown).Distinct().ToArray())
                 .Where(u => u.Length > 0)
                 .ToArray();
             if (unknownSets.Length == 0) continue;
             var fewest = unknownSets.Min(u => u.Length);
-            foreach (var fact in unknownSets.Where(u => u.Length == fewest).SelectMany(u => u).Distinct(StringComparer.Ordinal))
-                missing.Add((fact, neededFor, $"needed to decide: {rule.Title}", rule));
+            foreach (var (fact, detail) in unknownSets.Where(u => u.Length == fewest).SelectMany(u => u).Distinct())
+                missing.Add((fact, detail, neededFor, $"needed to decide: {rule.Title}", rule));
         }
         foreach (var f in definite.Where(f => f.Variant.Rule.Kind == RuleKind.MissingInformation))
         {
             if (f.Target is not null && !candidateCodes.Contains(f.Target)) continue;
-            missing.Add((f.Variant.Rule.Fact!, f.Target, f.Variant.Rule.Message!, f.Variant.Rule));
+            missing.Add((f.Variant.Rule.Fact!, null, f.Target, f.Variant.Rule.Message!, f.Variant.Rule));
         }
         var missingInformation = missing
             .GroupBy(m => m.Fact, StringComparer.Ordinal)
             .Select(g =>
             {
                 var first = g.OrderBy(m => m.Rule.Kind == RuleKind.MissingInformation ? 0 : 1).ThenBy(m => m.Rule.Location.File, StringComparer.Ordinal).ThenBy(m => m.Rule.Location.Line).First();
+                var details = g.Where(m => m.Detail is not null).Select(m => m.Detail!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
                 return new MissingInformation(g.Key,
                     ByRank(g.Where(m => m.NeededFor is not null).Select(m => m.NeededFor!)),
                     first.Why,
-                    g.Select(m => m.Rule.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
+                    g.Select(m => m.Rule.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray())
+                {
+                    // Several purposes: the first of safety, screening, eligibility wins.
+                    Purpose = g.Select(m => Purpose(m.Fact, m.Rule, names)).MinBy(PurposeRank)!,
+                    Detail = details.Length > 0 ? string.Join(", ", details) : null,
+                };
             })
-            .OrderBy(m => m.Fact, StringComparer.Ordinal)
+            .OrderBy(m => PurposeRank(m.Purpose))
+            .ThenBy(m => m.Fact, StringComparer.Ordinal)
             .ToArray();
 
         // Companions and follow-up go with remaining candidates.
@@ -186,9 +194,13 @@ internal static class PlanAssembler
             .Select(g =>
             {
                 var rule = g.First().Variant.Rule;
-                return new FollowUp(rule.Measure!, rule.AfterWeeks!.Value.NumberValue, rule.Message!, ByRank(g.Select(f => f.Target!)), rule.Id, rule.Location.ToString());
+                return new FollowUp(rule.Measure!, rule.AfterWeeks!.Value.NumberValue, rule.Message!, ByRank(g.Select(f => f.Target!)), rule.Id, rule.Location.ToString())
+                {
+                    Kind = rule.Restart ? Plans.FollowUp.RestartKind : null,
+                };
             })
-            .OrderBy(f => f.AfterWeeks).ThenBy(f => f.Measure, StringComparer.Ordinal).ThenBy(f => f.Rule, StringComparer.Ordinal)
+            .OrderBy(f => f.AfterWeeks).ThenBy(f => f.Kind == Plans.FollowUp.RestartKind ? 0 : 1)
+            .ThenBy(f => f.Measure, StringComparer.Ordinal).ThenBy(f => f.Rule, StringComparer.Ordinal)
             .ToArray();
 
         var trace = firings
@@ -197,17 +209,32 @@ internal static class PlanAssembler
             .Distinct()
             .ToArray();
 
+        var planCompanions = candidates.Length > 0 ? companions : [];
+        var planFollowUp = candidates.Length > 0 ? followUp : [];
+        var contributing = candidates.SelectMany(c => c.Because.Select(b => b.Rule).Concat(c.Prerequisites.Select(p => p.Rule)))
+            .Concat(excluded.SelectMany(e => e.Reasons.Select(r => r.Rule)))
+            .Concat(warnings.Select(w => w.Rule))
+            .Concat(missingInformation.SelectMany(m => m.Rules))
+            .Concat(referrals.Select(r => r.Rule))
+            .Concat(planCompanions.Select(c => c.Rule))
+            .Concat(planFollowUp.Select(f => f.Rule))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var screening = names.Screening();
         return new TreatmentPlan
         {
             CaseId = patientCase.CaseId,
             RuleSet = rules.Identity,
+            DraftRulesUsed = contributing.Count(rules.DraftRules.Contains),
+            Screening = screening,
+            ScreeningNotRecorded = names.ScreeningFacts().Where(f => !screening.Any(x => x.Fact == f)).ToArray(),
             Candidates = candidates,
             Excluded = excluded,
             Warnings = warnings,
             MissingInformation = missingInformation,
             Referrals = referrals,
-            Companions = candidates.Length > 0 ? companions : [],
-            FollowUp = candidates.Length > 0 ? followUp : [],
+            Companions = planCompanions,
+            FollowUp = planFollowUp,
             Trace = trace,
         };
     }
@@ -219,12 +246,39 @@ internal static class PlanAssembler
     private static Intervention Intervention(Catalog catalog, string code) =>
         catalog.TryGet(code, out var intervention) ? intervention : throw new InvalidOperationException("unknown intervention " + code);
 
-    private static IReadOnlyDictionary<string, FactValue> Matched(IEnumerable<Firing> firings)
+    private static IReadOnlyDictionary<string, FactValue> Matched(IEnumerable<Firing> firings, FactNames names)
     {
         var result = new SortedDictionary<string, FactValue>(StringComparer.Ordinal);
         foreach (var f in firings)
         foreach (var (name, value) in f.Matched)
-            result[name] = value as FactValue ?? FactValue.Number(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
+        {
+            var factValue = value as FactValue ?? FactValue.Number(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
+            if (!FactNames.IsPattern(name))
+            {
+                result[name] = factValue;
+                continue;
+            }
+            // A pattern names the case's concrete entries that matched it (a count per entry name, or true).
+            foreach (var (concrete, count) in names.Matching(f.Variant, name))
+                result[concrete] = factValue.Type == FactType.Number ? FactValue.Number(count) : factValue;
+        }
         return result;
+    }
+
+    private static string Purpose(string fact, Rule rule, FactNames names)
+    {
+        if (rule.Purpose is { } explicitPurpose) return explicitPurpose;
+        if (names.IsScreening(fact)) return "screening";
+        return rule.Kind is RuleKind.Contraindication or RuleKind.Warning or RuleKind.Prerequisite or RuleKind.BleedingRiskModifier
+               || (rule.Kind == RuleKind.MissingInformation && rule.AppliesTo is not null)
+            ? "safety"
+            : "eligibility";
+    }
+
+    private static int PurposeRank(string purpose)
+    {
+        for (var i = 0; i < Plans.MissingInformation.Purposes.Count; i++)
+            if (Plans.MissingInformation.Purposes[i] == purpose) return i;
+        return int.MaxValue;
     }
 }

@@ -100,7 +100,29 @@ public sealed record PlanWarning
 /// <param name="NeededFor">The interventions that need it (empty for the whole plan).</param>
 /// <param name="Why">Why it is needed.</param>
 /// <param name="Rules">The rules that need it.</param>
-public sealed record MissingInformation(string Fact, IReadOnlyList<string> NeededFor, string Why, IReadOnlyList<string> Rules);
+public sealed record MissingInformation(string Fact, IReadOnlyList<string> NeededFor, string Why, IReadOnlyList<string> Rules)
+{
+    /// <summary>Purposes of missing information, in the order a plan lists them: <c>safety</c>, <c>screening</c>, <c>eligibility</c>.</summary>
+    public static readonly IReadOnlyList<string> Purposes = ["safety", "screening", "eligibility"];
+
+    /// <summary>
+    /// Why it is asked for: <c>safety</c> (it could exclude or warn on a proposed candidate), <c>screening</c>
+    /// (red flags, pregnancy) or <c>eligibility</c> (it could add a candidate).
+    /// </summary>
+    public string Purpose { get; init; } = "eligibility";
+
+    /// <summary>
+    /// When <see cref="Fact"/> names a whole history list that is unknown (e.g. <c>history.conditions</c>), the
+    /// rule patterns that met it, each written as its prefix without the star (<c>condition.diabetes.</c> for a
+    /// rule's <c>condition.diabetes.*</c>; several joined by <c>", "</c>); otherwise <c>null</c>.
+    /// </summary>
+    public string? Detail { get; init; }
+}
+
+/// <summary>The value of a screening fact (a red flag, pregnancy) that is known in the case. Immutable.</summary>
+/// <param name="Fact">The vocabulary fact, e.g. <c>finding.redflag.cauda_equina</c>.</param>
+/// <param name="Value">Its validated value.</param>
+public sealed record ScreeningFact(string Fact, FactValue Value);
 
 /// <summary>A referral; a red flag stops the plan. Immutable.</summary>
 /// <param name="Code">E.g. <c>urgent_evaluation</c>.</param>
@@ -126,7 +148,17 @@ public sealed record Companion(string Code, string Name, string Message, string 
 /// <param name="AppliesTo">The candidates it follows.</param>
 /// <param name="Rule">The rule.</param>
 /// <param name="Source">Where it stands.</param>
-public sealed record FollowUp(string Measure, double AfterWeeks, string Message, IReadOnlyList<string> AppliesTo, string Rule, string Source);
+public sealed record FollowUp(string Measure, double AfterWeeks, string Message, IReadOnlyList<string> AppliesTo, string Rule, string Source)
+{
+    /// <summary>The kind of check written for restart rules: <c>restart</c>.</summary>
+    public const string RestartKind = "restart";
+
+    /// <summary>
+    /// <see cref="RestartKind"/> when the check is about restarting a held medication (then <see cref="Measure"/>
+    /// is the medication fact, e.g. <c>medication.apixaban</c>); <c>null</c> for an outcome check.
+    /// </summary>
+    public string? Kind { get; init; }
+}
 
 /// <summary>One rule firing, in firing order. Immutable.</summary>
 /// <param name="Rule">The rule.</param>

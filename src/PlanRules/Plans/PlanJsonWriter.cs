@@ -21,6 +21,8 @@ internal static class PlanJsonWriter
             Prop(w, "name", plan.RuleSet.Name);
             Prop(w, "version", plan.RuleSet.Version);
             Prop(w, "sha256", plan.RuleSet.Sha256);
+            w.WritePropertyName("draftRulesUsed");
+            w.WriteValue(plan.DraftRulesUsed);
             w.WriteEndObject();
 
             Array(w, "candidates", plan.Candidates, c =>
@@ -91,9 +93,17 @@ internal static class PlanJsonWriter
             Array(w, "missingInformation", plan.MissingInformation, m =>
             {
                 Prop(w, "fact", m.Fact);
+                Prop(w, "purpose", m.Purpose);
+                if (m.Detail is not null) Prop(w, "detail", m.Detail);
                 Strings(w, "neededFor", m.NeededFor);
                 Prop(w, "why", m.Why);
                 Strings(w, "rules", m.Rules);
+            });
+            Array(w, "screening", plan.Screening, x =>
+            {
+                Prop(w, "fact", x.Fact);
+                w.WritePropertyName("value");
+                Value(w, x.Value);
             });
             Array(w, "referrals", plan.Referrals, r =>
             {
@@ -118,6 +128,7 @@ internal static class PlanJsonWriter
                 Prop(w, "measure", f.Measure);
                 w.WritePropertyName("afterWeeks");
                 Number(w, f.AfterWeeks);
+                if (f.Kind is not null) Prop(w, "kind", f.Kind);
                 Prop(w, "message", f.Message);
                 Strings(w, "appliesTo", f.AppliesTo);
                 Prop(w, "rule", f.Rule);

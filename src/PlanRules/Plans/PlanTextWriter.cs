@@ -11,7 +11,10 @@ internal static class PlanTextWriter
         var sb = new StringBuilder();
         sb.Append("Plan for case ").Append(plan.CaseId ?? "(no id)").Append('\n');
         sb.Append("Rule set ").Append(plan.RuleSet.Name).Append(' ').Append(plan.RuleSet.Version)
-          .Append(" (sha256 ").Append(plan.RuleSet.Sha256.AsSpan(0, Math.Min(12, plan.RuleSet.Sha256.Length))).Append("…)\n\n");
+          .Append(" (sha256 ").Append(plan.RuleSet.Sha256.AsSpan(0, Math.Min(12, plan.RuleSet.Sha256.Length))).Append("…)\n");
+        if (plan.DraftRulesUsed > 0) sb.Append(DraftNotice(plan.DraftRulesUsed)).Append('\n');
+        if (plan.Candidates.Count > 0 || plan.Referrals.Count > 0) sb.Append(RedFlagsLine(plan)).Append('\n');
+        sb.Append('\n');
 
         if (plan.Referrals.Count > 0)
         {
@@ -72,11 +75,25 @@ internal static class PlanTextWriter
         if (plan.MissingInformation.Count > 0)
         {
             sb.Append("\nMISSING INFORMATION\n");
-            foreach (var m in plan.MissingInformation)
+            // Safety and screening items first; eligibility items (which could only add a candidate) counted after them.
+            foreach (var purpose in MissingInformation.Purposes)
             {
-                sb.Append("  ? ").Append(m.Fact).Append(": ").Append(m.Why);
-                if (m.NeededFor.Count > 0) sb.Append(" (needed for ").Append(string.Join(", ", m.NeededFor)).Append(')');
-                sb.Append('\n');
+                var items = plan.MissingInformation.Where(m => m.Purpose == purpose).ToArray();
+                if (items.Length == 0) continue;
+                sb.Append(purpose switch
+                {
+                    "safety" => "  for safety (could exclude or change a candidate):\n",
+                    "screening" => "  for screening (red flags, pregnancy):\n",
+                    _ => "  " + items.Length.ToString(CultureInfo.InvariantCulture) + (items.Length == 1 ? " item" : " items") + " that could add a candidate:\n",
+                });
+                foreach (var m in items)
+                {
+                    sb.Append("  ? ").Append(m.Fact);
+                    if (m.Detail is not null) sb.Append(" (entries under ").Append(m.Detail).Append(')');
+                    sb.Append(": ").Append(m.Why);
+                    if (m.NeededFor.Count > 0) sb.Append(" (needed for ").Append(string.Join(", ", m.NeededFor)).Append(')');
+                    sb.Append('\n');
+                }
             }
         }
 
@@ -90,9 +107,30 @@ internal static class PlanTextWriter
         {
             sb.Append("\nFOLLOW-UP\n");
             foreach (var f in plan.FollowUp)
-                sb.Append("  @ week ").Append(f.AfterWeeks.ToString(CultureInfo.InvariantCulture)).Append(": ").Append(f.Measure).Append(" — ").Append(f.Message).Append('\n');
+                sb.Append("  @ week ").Append(f.AfterWeeks.ToString(CultureInfo.InvariantCulture)).Append(": ")
+                  .Append(f.Kind == FollowUp.RestartKind ? "restart " : "").Append(f.Measure).Append(" — ").Append(f.Message).Append('\n');
         }
-        sb.Append('\n').Append(plan.Trace.Count.ToString(CultureInfo.InvariantCulture)).Append(" rule firings in the trace (use --json to see them).\n");
+        sb.Append('\n').Append(plan.Trace.Count.ToString(CultureInfo.InvariantCulture))
+          .Append(" rule firings in the trace (the JSON plan lists them: planrules plan --format json, or TreatmentPlan.ToJson()).\n");
         return sb.ToString();
+    }
+
+    /// <summary>The one-line notice shown when draft rules contributed to a plan.</summary>
+    internal static string DraftNotice(int draftRules) => draftRules == 1
+        ? "Note: 1 rule in this plan is a draft not yet signed off by a clinical lead."
+        : "Note: " + draftRules.ToString(CultureInfo.InvariantCulture) + " rules in this plan are drafts not yet signed off by a clinical lead.";
+
+    /// <summary>
+    /// <c>Red flags checked: …; not recorded: …</c>: the screening facts known to be absent (false; other known
+    /// values as <c>fact = value</c>), then those the case does not record.
+    /// </summary>
+    internal static string RedFlagsLine(TreatmentPlan plan)
+    {
+        var checkedFacts = plan.Screening
+            .Where(s => !(s.Value.Type == Rules.FactType.Boolean && s.Value.BooleanValue))
+            .Select(s => s.Value.Type == Rules.FactType.Boolean ? s.Fact : s.Fact + " = " + s.Value)
+            .ToArray();
+        return "Red flags checked: " + (checkedFacts.Length > 0 ? string.Join(", ", checkedFacts) : "(none)")
+               + "; not recorded: " + (plan.ScreeningNotRecorded.Count > 0 ? string.Join(", ", plan.ScreeningNotRecorded) : "(none)");
     }
 }

@@ -24,6 +24,12 @@ public sealed record FactDefinition(string Name, FactType Type, string Label)
     /// <summary>Standard codes this entry maps to, e.g. <c>LOINC</c> → <c>6301-6</c>.</summary>
     public IReadOnlyDictionary<string, string> StandardCodes { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Whether the fact is a screening fact (a red flag, pregnancy): its value is listed in every plan's
+    /// <c>screening</c>, and missing information about it has the purpose <c>screening</c>.
+    /// </summary>
+    public bool Screening { get; init; }
+
     /// <summary>The section: <c>patient</c>, <c>finding</c>, <c>lab</c>, <c>condition</c>, <c>medication</c>, <c>allergy</c>, <c>device</c>, <c>procedure</c> or <c>goal</c>.</summary>
     public string Section => Name.IndexOf('.') is var i and > 0 ? Name[..i] : Name;
 

@@ -81,6 +81,15 @@ public sealed record Rule
     /// <summary>When to measure, in weeks (follow-up).</summary>
     public Operand? AfterWeeks { get; init; }
 
+    /// <summary>
+    /// The purpose set explicitly on a missing-information rule: <c>safety</c>, <c>screening</c> or
+    /// <c>eligibility</c>; <c>null</c> to derive it.
+    /// </summary>
+    public string? Purpose { get; init; }
+
+    /// <summary>Whether a follow-up rule is a restart check of a held medication (its measure is the medication fact).</summary>
+    public bool Restart { get; init; }
+
     /// <summary>The ranking adjustment (preference).</summary>
     public Operand? Adjust { get; init; }
 

@@ -19,6 +19,9 @@ internal sealed partial class RuleSetLoader
     public const string CatalogFile = "catalog.json";
 
     private static readonly string[] BleedingRisks = ["low", "intermediate", "high"];
+
+    /// <summary>The purposes of missing information, in the order plans list them.</summary>
+    internal static readonly string[] MissingInformationPurposes = ["safety", "screening", "eligibility"];
     private static readonly string[] CommonRuleKeys = ["id", "title", "kind", "when", "rationale", "evidence", "status", "reviewer", "reviewed", "unknownFacts", "notes"];
 
     private readonly List<Diagnostic> _diagnostics = [];
@@ -263,7 +266,7 @@ internal sealed partial class RuleSetLoader
     private FactDefinition? ReadDefinition(JProperty property, string name)
     {
         if (!ExpectObject(property.Value, $"fact '{name}'", out var obj)) return null;
-        var r = new JsonObjectReader(obj, _bag, $"fact '{name}'", ["type", "label", "unit", "min", "max", "words", "codes", "description"], ["type", "label"]);
+        var r = new JsonObjectReader(obj, _bag, $"fact '{name}'", ["type", "label", "unit", "min", "max", "words", "codes", "screening", "description"], ["type", "label"]);
         var type = r.Word("type", ["number", "boolean", "word"]);
         var label = r.String("label");
         var words = r.Strings("words");
@@ -275,6 +278,7 @@ internal sealed partial class RuleSetLoader
         r.String("description");
         var min = r.Number("min");
         var max = r.Number("max");
+        var screening = r.Boolean("screening") ?? false;
         if (type == "word" && words.Count == 0) _bag.Add("PR1004", $"word fact '{name}' has no 'words'", obj, "list its allowed words");
         if (type != "word" && r["words"] is not null) _bag.Add("PR1003", $"'words' only applies to word facts ('{name}' is a {type})", r["words"]);
         if (min is not null && max is not null && min > max) _bag.Add("PR2011", $"'{name}' has min above max", r["min"]);
@@ -286,6 +290,7 @@ internal sealed partial class RuleSetLoader
             Max = max,
             Words = words,
             StandardCodes = codes,
+            Screening = screening,
         };
     }
 
@@ -319,13 +324,13 @@ internal sealed partial class RuleSetLoader
             RuleKind.Contraindication => ["appliesTo", "severity", "message", "code"],
             RuleKind.Warning => ["appliesTo", "severity", "message", "code", "prerequisite"],
             RuleKind.Prerequisite => ["appliesTo", "code", "message"],
-            RuleKind.MissingInformation => ["appliesTo", "fact", "message"],
+            RuleKind.MissingInformation => ["appliesTo", "fact", "message", "purpose"],
             RuleKind.Referral => ["referral", "message", "stopsPlan"],
             RuleKind.Companion => ["appliesTo", "companion", "message"],
-            RuleKind.FollowUp => ["appliesTo", "measure", "afterWeeks", "message"],
+            RuleKind.FollowUp => ["appliesTo", "measure", "afterWeeks", "message", "restart"],
             RuleKind.BleedingRiskModifier => ["message"],
             RuleKind.Preference => ["appliesTo", "adjust", "message"],
-            _ => ["intervention", "strength", "appliesTo", "severity", "message", "code", "prerequisite", "fact", "referral", "stopsPlan", "companion", "measure", "afterWeeks", "adjust"],
+            _ => ["intervention", "strength", "appliesTo", "severity", "message", "code", "prerequisite", "fact", "referral", "stopsPlan", "companion", "measure", "afterWeeks", "adjust", "purpose", "restart"],
         };
         string[] required = kind switch
         {
@@ -363,7 +368,8 @@ internal sealed partial class RuleSetLoader
         var when = r["when"] is { } whenToken ? conditions.Read(whenToken) : null;
 
         string? intervention = null, strength = null, severity = null, code = null, message = null, prerequisiteCode = null, prerequisiteMessage = null,
-            fact = null, referral = null, companion = null, measure = null;
+            fact = null, referral = null, companion = null, measure = null, purpose = null;
+        var restart = false;
         InterventionSelector? appliesTo = null;
         Operand? afterWeeks = null, adjust = null;
         var stopsPlan = false;
@@ -398,6 +404,7 @@ internal sealed partial class RuleSetLoader
                     fact = r.String("fact");
                     if (fact is not null && !vocabulary.TryGetFact(fact, out _))
                         _bag.Add("PR2001", $"unknown fact '{fact}'", r["fact"], vocabulary.Suggest(fact) is { } s ? $"did you mean '{s}'?" : null);
+                    purpose = r.Word("purpose", MissingInformationPurposes);
                     break;
                 case RuleKind.Referral:
                     referral = r.String("referral");
@@ -414,6 +421,10 @@ internal sealed partial class RuleSetLoader
                     measure = r.String("measure");
                     if (measure is not null && !vocabulary.TryGetFact(measure, out _))
                         _bag.Add("PR2001", $"unknown fact '{measure}'", r["measure"], vocabulary.Suggest(measure) is { } s ? $"did you mean '{s}'?" : null);
+                    restart = r.Boolean("restart") ?? false;
+                    // A restart check measures the held medication itself (e.g. medication.apixaban).
+                    if (restart && measure is not null && !measure.StartsWith("medication.", StringComparison.Ordinal))
+                        _bag.Add("PR1007", $"the measure of a restart follow-up must be a medication fact such as 'medication.apixaban', not '{measure}'", r["measure"], "name the held medication, or remove \"restart\"");
                     afterWeeks = ReadNumberOrParameter(r, "afterWeeks", conditions);
                     break;
                 case RuleKind.Preference:
@@ -458,6 +469,8 @@ internal sealed partial class RuleSetLoader
             StopsPlan = stopsPlan,
             Companion = companion,
             Measure = measure,
+            Restart = restart,
+            Purpose = purpose,
             AfterWeeks = afterWeeks,
             Adjust = adjust,
             Parameters = conditions.UsedParameters.ToArray(),
