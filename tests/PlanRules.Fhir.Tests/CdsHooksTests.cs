@@ -69,7 +69,9 @@ public sealed class CdsHooksTests
             foreach (var key in new[] { "uuid", "summary", "indicator", "source" }) Assert.NotNull(card![key]);
             Assert.NotNull(card!["source"]!["label"]);
         }
-        Assert.Contains(cards, c => c!["indicator"]!.GetValue<string>() == "info");   // the coverage note
+        // The coverage note (an info warning) is shown, in its candidate's card; that card's indicator follows the
+        // strongest warning on it (here the latex-allergy warning of the rule set's Safety table).
+        Assert.Contains(cards, c => c!["detail"]?.GetValue<string>().Contains("- **info** ", StringComparison.Ordinal) == true);
     }
 
     [Fact]
