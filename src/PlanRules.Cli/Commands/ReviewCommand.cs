@@ -18,8 +18,9 @@ internal static class ReviewCommand
         var before = new Option<string?>("--before") { Description = "With --after: the earlier rule set; the page highlights what changed.", HelpName = "DIR" };
         var after = new Option<string?>("--after") { Description = "With --before: the later rule set.", HelpName = "DIR" };
         var command = new Command("review",
-            "Render a rule set as one review page: per intervention, when it is proposed, what excludes it, the warnings and prerequisites "
-            + "that apply, each condition as a sentence with its parameter values, evidence, status and reviewer; the parameters; the "
+            "Render a rule set as one review page. It opens with what needs sign-off (lint errors and warnings, rules approved without "
+            + "reviewedBy/reviewedOn, draft rules by file); then per intervention, when it is proposed, what excludes it, the warnings and prerequisites "
+            + "that apply, each condition as a sentence with its parameter values, evidence, status and sign-off (who, when); the parameters; the "
             + "antithrombotic grid; a search box. With --before/--after, the changes in plain language.")
         {
             directory, output, format, before, after,

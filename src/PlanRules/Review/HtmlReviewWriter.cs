@@ -28,6 +28,7 @@ internal sealed class HtmlReviewWriter
         _sb.Append("<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
         Header();
         _sb.Append("<main>\n");
+        SignOff();
         if (_changes is not null) Changes();
         Interventions();
         PlanWide();
@@ -60,12 +61,12 @@ internal sealed class HtmlReviewWriter
             _sb.Append("<dt>SHA-256</dt><dd><code class=\"hash\">").Append(E(id.Sha256)).Append("</code></dd>");
         }
         _sb.Append("<dt>Content</dt><dd>").Append(Set.Catalog.Interventions.Count).Append(" interventions · ").Append(rules).Append(" rules (")
-           .Append(approved).Append(" approved, ").Append(draft).Append(" draft) · ").Append(Set.Parameters.Count).Append(" parameters (")
+           .Append(approved).Append(" approved, ").Append(draft).Append(" draft").Append(_model.UnsignedCount > 0 ? ", " + _model.UnsignedCount + " not signed off" : "").Append(") · ").Append(Set.Parameters.Count).Append(" parameters (")
            .Append(policy).Append(" policy choices)</dd></dl>\n");
         _sb.Append("<div class=\"toolbar\"><label for=\"q\">Search</label> <input id=\"q\" type=\"search\" placeholder=\"fact, drug, rule id, word…\" autocomplete=\"off\">");
         if (_changes is not null) _sb.Append(" <label><input id=\"only\" type=\"checkbox\"> only changes</label>");
         _sb.Append(" <span id=\"count\" aria-live=\"polite\"></span></div>\n");
-        _sb.Append("<nav><strong>Contents</strong><ol>");
+        _sb.Append("<nav><strong>Contents</strong><ol><li><a href=\"#sign-off\">Needs sign-off</a></li>");
         if (_changes is not null) _sb.Append("<li><a href=\"#changes\">Changes</a></li>");
         _sb.Append("<li><a href=\"#interventions\">Interventions</a><ol class=\"cols\">");
         foreach (var i in Set.Catalog.Interventions)
@@ -74,6 +75,62 @@ internal sealed class HtmlReviewWriter
            .Append("<li><a href=\"#parameters\">Parameters</a></li><li><a href=\"#rules\">Rules by file</a></li>");
         if (_changes is not null) _sb.Append("<li><a href=\"#removed\">Removed</a></li>");
         _sb.Append("</ol></nav>\n</header>\n");
+    }
+
+    /// <summary>
+    /// The opening section: what needs sign-off before the rule-by-rule content — the lint errors and warnings, the rules
+    /// marked approved without a complete sign-off, and the draft rules (count and list, grouped by file).
+    /// </summary>
+    private void SignOff()
+    {
+        var drafts = _model.DraftCount;
+        var unsigned = _model.UnsignedCount;
+        var errors = _model.Findings.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = _model.Findings.Count - errors;
+        _sb.Append("<section id=\"sign-off\" class=\"box sign-off\"><h2 class=\"box-head\">Needs sign-off</h2>\n<p class=\"summary\">");
+        if (drafts + unsigned == 0 && _model.Findings.Count == 0) _sb.Append("Every rule is signed off and lint finds no error or warning.");
+        else
+            _sb.Append(drafts + unsigned).Append(" of ").Append(Set.Rules.Count).Append(" rules need sign-off: ").Append(drafts).Append(" draft")
+               .Append(unsigned > 0 ? ", " + unsigned + " marked approved without a named reviewer and date" : "").Append(". Lint: ")
+               .Append(errors).Append(errors == 1 ? " error, " : " errors, ").Append(warnings).Append(warnings == 1 ? " warning." : " warnings.");
+        _sb.Append("</p>\n<p class=\"hint\">A rule is approved only with <code>\"status\": \"approved\"</code>, <code>reviewedBy</code> (a named clinical lead of the deploying clinic) and <code>reviewedOn</code> (YYYY-MM-DD).</p>\n");
+        _sb.Append("<h3 id=\"sign-off-lint\">Lint errors and warnings (").Append(_model.Findings.Count).Append(")</h3>\n");
+        if (_model.Findings.Count == 0) _sb.Append("<p>None.</p>\n");
+        else
+        {
+            _sb.Append("<ul class=\"refs findings\">");
+            foreach (var d in _model.Findings)
+            {
+                var severity = d.Severity == DiagnosticSeverity.Error ? "error" : "warning";
+                _sb.Append("<li class=\"item finding f-").Append(severity).Append("\"><span class=\"badge f-").Append(severity).Append("\">").Append(severity).Append("</span> <code>").Append(E(d.Code)).Append("</code> ");
+                if (d.RuleId is not null) _sb.Append("<a href=\"#rule-").Append(A(d.RuleId)).Append("\"><code>").Append(E(d.RuleId)).Append("</code></a>: ");
+                _sb.Append(E(d.Message));
+                if (d.File is not null) _sb.Append(" <span class=\"loc\">").Append(E(d.File + (d.Line > 0 ? ":" + d.Line.ToString(CultureInfo.InvariantCulture) : ""))).Append("</span>");
+                _sb.Append("</li>\n");
+            }
+            _sb.Append("</ul>\n");
+        }
+        if (unsigned > 0)
+        {
+            _sb.Append("<h3 id=\"sign-off-unsigned\">Marked approved without sign-off (").Append(unsigned).Append(")</h3>\n<p class=\"hint\">Shown as “not signed off” everywhere below until <code>reviewedBy</code> names a clinical lead and <code>reviewedOn</code> gives the date.</p>\n");
+            SignOffList(_model.Unsigned);
+        }
+        _sb.Append("<h3 id=\"sign-off-drafts\">Draft rules (").Append(drafts).Append(")</h3>\n");
+        if (drafts == 0) _sb.Append("<p>None.</p>\n");
+        else SignOffList(_model.Drafts);
+        _sb.Append("</section>\n");
+    }
+
+    private void SignOffList(IReadOnlyList<(string File, IReadOnlyList<Rule> Rules)> groups)
+    {
+        foreach (var (file, rules) in groups)
+        {
+            _sb.Append("<h4><code>").Append(E(file)).Append("</code> (").Append(rules.Count).Append(")</h4>\n<ul class=\"refs sign-off-list\">");
+            foreach (var rule in rules)
+                _sb.Append("<li class=\"item\">").Append(KindBadges(rule)).Append(" <a href=\"#rule-").Append(A(rule.Id)).Append("\">").Append(E(rule.Title)).Append("</a> <code>")
+                   .Append(E(rule.Id)).Append("</code> <span class=\"loc\">").Append(E(rule.Location.ToString())).Append("</span></li>");
+            _sb.Append("</ul>\n");
+        }
     }
 
     private void Changes()
@@ -225,7 +282,7 @@ internal sealed class HtmlReviewWriter
                     {
                         var cls = e.Text == "shared" ? "shared" : e.Text.EndsWith(" h", StringComparison.Ordinal) ? "hold" : e.Text.StartsWith("hold", StringComparison.Ordinal) ? "unrecorded" : "other";
                         _sb.Append("<div class=\"cell ").Append(cls).Append(_changes?.Find(ChangeSubject.Rule, e.Rule.Id) is { } ch ? " chg-" + ch.Kind.ToString().ToLowerInvariant() : "").Append("\">")
-                           .Append("<a href=\"#rule-").Append(A(e.Rule.Id)).Append("\" title=\"").Append(E(e.Rule.Title + " (" + e.Rule.Severity + ", " + e.Rule.Status + ")")).Append("\">").Append(E(e.Text)).Append("</a>");
+                           .Append("<a href=\"#rule-").Append(A(e.Rule.Id)).Append("\" title=\"").Append(E(e.Rule.Title + " (" + e.Rule.Severity + ", " + ReviewModel.StatusText(e.Rule) + ")")).Append("\">").Append(E(e.Text)).Append("</a>");
                         if (e.Parameter is not null) _sb.Append(" ").Append(Param(e.Parameter));
                         if (e.Qualifier is not null) _sb.Append("<div class=\"qual\">").Append(E(e.Qualifier)).Append("</div>");
                         _sb.Append("</div>");
@@ -306,11 +363,10 @@ internal sealed class HtmlReviewWriter
             foreach (var e in rule.Evidence) _sb.Append("<li>").Append(E(e)).Append("</li>");
             _sb.Append("</ul>");
         }
-        _sb.Append("</div>\n<p class=\"meta\">Status: <strong>").Append(E(rule.Status)).Append("</strong>").Append(Review(rule)).Append("</p>\n</article>\n");
+        _sb.Append("</div>\n<p class=\"meta\">Status: <strong>").Append(E(ReviewModel.StatusText(rule))).Append("</strong>").Append(Review(rule)).Append("</p>\n</article>\n");
     }
 
-    private static string Review(Rule rule) =>
-        " · Reviewer: " + (rule.Reviewer is null ? "—" : E(rule.Reviewer)) + " · Reviewed: " + (rule.Reviewed is null ? "—" : E(rule.Reviewed));
+    private static string Review(Rule rule) => " · " + E(ReviewModel.SignOffText(rule));
 
     private string Effect(Rule rule, RuleSet set)
     {
@@ -358,7 +414,7 @@ internal sealed class HtmlReviewWriter
     }
 
     private static string StatusBadge(Rule rule) =>
-        "<span class=\"badge st-" + A(rule.Status) + "\">" + E(rule.Status) + "</span>";
+        "<span class=\"badge st-" + ReviewModel.SignOff(rule).ToString().ToLowerInvariant() + "\">" + E(ReviewModel.StatusText(rule)) + "</span>";
 
     private static string ChangeClass(RuleSetChange? change) => change is null ? "" : " chg chg-" + change.Kind.ToString().ToLowerInvariant();
 
@@ -455,6 +511,9 @@ nav ol.cols { columns: 3 240px; column-gap: 48px; }
 .badge.s-recommended { background: var(--green); border-color: var(--green); color:#fff; }
 .badge.st-draft { border-style: dashed; color: var(--muted); background: #fff; }
 .badge.st-approved { background:#e5f4ea; border-color:#b6dfc4; color: var(--green); }
+.badge.st-unsigned, .badge.f-error { background:#fdecea; border-color:#f5c2bd; color:#a1261b; }
+.badge.f-warning { background:#fff6e0; border-color:#f0d9a0; color:#7a5300; }
+section.sign-off h4 { margin: 10px 0 4px; font-size: 0.95em; }
 .badge.risk-low { background:#eef7f0; } .badge.risk-intermediate { background:#fdf3e0; } .badge.risk-high { background:#fbe9e7; }
 .badge.tag { background:#fff; }
 .badge.b-added { background:#1e7a45; color:#fff; border-color:#1e7a45; }

@@ -27,7 +27,7 @@ public static class LintCodes
     /// <summary>PR3007: an intervention no rule proposes.</summary>
     public const string InterventionNeverProposed = "PR3007";
 
-    /// <summary>PR3008: a rule without rationale, evidence or status (or approved without reviewer and date).</summary>
+    /// <summary>PR3008: a rule without rationale, evidence or status.</summary>
     public const string MissingReviewInformation = "PR3008";
 
     /// <summary>PR3009: a rule still in draft.</summary>
@@ -35,6 +35,12 @@ public static class LintCodes
 
     /// <summary>PR3010: a number written in a condition where a parameter belongs.</summary>
     public const string LiteralNumber = "PR3010";
+
+    /// <summary>
+    /// PR3011 (error): a rule marked approved without explicit sign-off — no <c>reviewedBy</c> naming a clinical lead
+    /// (a role such as "clinical lead" is not a name), or no <c>reviewedOn</c> date.
+    /// </summary>
+    public const string ApprovedWithoutSignOff = "PR3011";
 
     /// <summary>Every code, loader codes first, in code order.</summary>
     public static IReadOnlyList<LintCode> All { get; } =
@@ -74,12 +80,14 @@ public static class LintCodes
             "Use it in a rule, or remove it from vocabulary.json (cases may then not carry it).", DiagnosticSeverity.Warning),
         new(InterventionNeverProposed, "InterventionNeverProposed", "A catalog intervention that no candidate rule proposes.",
             "Add a candidate rule, or explain why it is only an earlier procedure.", DiagnosticSeverity.Warning),
-        new(MissingReviewInformation, "MissingReviewInformation", "A rule without rationale, evidence or status, or approved without reviewer and date.",
-            "Add \"rationale\", \"evidence\" and \"status\"; an approved rule names its \"reviewer\" and the date \"reviewed\".", DiagnosticSeverity.Warning),
+        new(MissingReviewInformation, "MissingReviewInformation", "A rule without rationale, evidence or status.",
+            "Add \"rationale\", \"evidence\" and \"status\".", DiagnosticSeverity.Warning),
         new(DraftRule, "DraftRule", "A rule still in draft (not yet approved by a clinical lead).",
-            "Have a clinical lead review it; then set \"status\": \"approved\" with reviewer and date.", DiagnosticSeverity.Info),
+            "Have a clinical lead review it; then set \"status\": \"approved\" with \"reviewedBy\" and \"reviewedOn\".", DiagnosticSeverity.Info),
         new(LiteralNumber, "LiteralNumber", "A number written in a condition where a named parameter belongs.",
             "Use a parameter of parameters.json (\"$name\"), adding one with unit and source if needed.", DiagnosticSeverity.Warning),
+        new(ApprovedWithoutSignOff, "ApprovedWithoutSignOff", "A rule marked approved without explicit sign-off: no \"reviewedBy\" naming a clinical lead of the deploying clinic, or no \"reviewedOn\" date.",
+            "Name the clinical lead who signed it off in \"reviewedBy\" and the date in \"reviewedOn\" (YYYY-MM-DD); until then keep \"status\": \"draft\".", DiagnosticSeverity.Error),
     ];
 
     /// <summary>Looks up a code; unknown codes (e.g. case codes) give <c>null</c>.</summary>

@@ -35,8 +35,9 @@ internal sealed class MarkdownReviewWriter
             _sb.Append("| Name | ").Append(Cell(id.Name)).Append(" |\n| Version | ").Append(Cell(id.Version)).Append(" |\n| SHA-256 | `").Append(id.Sha256).Append("` |\n");
         }
         _sb.Append("| Content | ").Append(Set.Catalog.Interventions.Count).Append(" interventions · ").Append(rules).Append(" rules (").Append(approved).Append(" approved, ")
-           .Append(draft).Append(" draft) · ").Append(Set.Parameters.Count).Append(" parameters (").Append(policy).Append(" policy choices) |\n\n");
+           .Append(draft).Append(" draft").Append(_model.UnsignedCount > 0 ? ", " + _model.UnsignedCount + " not signed off" : "").Append(") · ").Append(Set.Parameters.Count).Append(" parameters (").Append(policy).Append(" policy choices) |\n\n");
 
+        SignOff();
         if (_changes is not null) Changes();
 
         _sb.Append("## Interventions\n\n");
@@ -71,6 +72,55 @@ internal sealed class MarkdownReviewWriter
                 Card(rule, _changes.Before, "removed-rule-", true);
         }
         return _sb.ToString().TrimEnd('\n') + "\n";
+    }
+
+    /// <summary>The opening section: lint errors and warnings, rules marked approved without sign-off, draft rules by file.</summary>
+    private void SignOff()
+    {
+        var drafts = _model.DraftCount;
+        var unsigned = _model.UnsignedCount;
+        var errors = _model.Findings.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = _model.Findings.Count - errors;
+        _sb.Append("## Needs sign-off\n\n");
+        if (drafts + unsigned == 0 && _model.Findings.Count == 0) _sb.Append("Every rule is signed off and lint finds no error or warning.\n\n");
+        else
+            _sb.Append("**").Append(drafts + unsigned).Append(" of ").Append(Set.Rules.Count).Append(" rules need sign-off:** ").Append(drafts).Append(" draft")
+               .Append(unsigned > 0 ? ", " + unsigned + " marked approved without a named reviewer and date" : "").Append(". Lint: ")
+               .Append(errors).Append(errors == 1 ? " error, " : " errors, ").Append(warnings).Append(warnings == 1 ? " warning.\n\n" : " warnings.\n\n");
+        _sb.Append("A rule is approved only with `\"status\": \"approved\"`, `reviewedBy` (a named clinical lead of the deploying clinic) and `reviewedOn` (YYYY-MM-DD).\n\n");
+        _sb.Append("### Lint errors and warnings (").Append(_model.Findings.Count).Append(")\n\n");
+        if (_model.Findings.Count == 0) _sb.Append("_None._\n\n");
+        else
+        {
+            foreach (var d in _model.Findings)
+            {
+                _sb.Append("- **").Append(d.Severity == DiagnosticSeverity.Error ? "error" : "warning").Append("** `").Append(d.Code).Append('`');
+                if (d.RuleId is not null) _sb.Append(" [`").Append(d.RuleId).Append("`](#rule-").Append(A(d.RuleId)).Append(')');
+                _sb.Append(": ").Append(Text(d.Message));
+                if (d.File is not null) _sb.Append(" `").Append(d.File).Append(d.Line > 0 ? ":" + d.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) : "").Append('`');
+                _sb.Append('\n');
+            }
+            _sb.Append('\n');
+        }
+        if (unsigned > 0)
+        {
+            _sb.Append("### Marked approved without sign-off (").Append(unsigned).Append(")\n\nShown as “not signed off” below until `reviewedBy` names a clinical lead and `reviewedOn` gives the date.\n\n");
+            SignOffList(_model.Unsigned);
+        }
+        _sb.Append("### Draft rules (").Append(drafts).Append(")\n\n");
+        if (drafts == 0) _sb.Append("_None._\n\n");
+        else SignOffList(_model.Drafts);
+    }
+
+    private void SignOffList(IReadOnlyList<(string File, IReadOnlyList<Rule> Rules)> groups)
+    {
+        foreach (var (file, rules) in groups)
+        {
+            _sb.Append("#### `").Append(file).Append("` (").Append(rules.Count).Append(")\n\n");
+            foreach (var rule in rules)
+                _sb.Append("- ").Append(Badges(rule)).Append(" [").Append(Text(rule.Title)).Append("](#rule-").Append(A(rule.Id)).Append(") `").Append(rule.Id).Append("` `").Append(rule.Location).Append("`\n");
+            _sb.Append('\n');
+        }
     }
 
     private void Changes()
@@ -127,14 +177,14 @@ internal sealed class MarkdownReviewWriter
         _sb.Append("  \n  when ").Append(Text(_model.When(rule).ToPlainText()));
         var then = prerequisite && rule.PrerequisiteMessage is not null ? rule.PrerequisiteMessage : rule.Message;
         if (then is not null) _sb.Append("  \n  then ").Append(Text(then));
-        _sb.Append("  \n  ").Append(rule.Status).Append(" · reviewer ").Append(rule.Reviewer ?? "—").Append(" · reviewed ").Append(rule.Reviewed ?? "—").Append(" · `").Append(rule.Location).Append("`\n");
+        _sb.Append("  \n  ").Append(ReviewModel.StatusText(rule)).Append(" · ").Append(Text(ReviewModel.SignOffText(rule))).Append(" · `").Append(rule.Location).Append("`\n");
     }
 
     private void Card(Rule rule, RuleSet set, string anchor, bool removed)
     {
         var change = removed ? null : _changes?.Find(ChangeSubject.Rule, rule.Id);
         _sb.Append("<a id=\"").Append(anchor).Append(A(rule.Id)).Append("\"></a>\n\n##### ").Append(removed ? "~~" + Text(rule.Title) + "~~ **removed**" : Text(rule.Title)).Append(Mark(change)).Append("\n\n");
-        _sb.Append(Badges(rule)).Append(" · ").Append(rule.Status).Append(" · `").Append(rule.Id).Append("` · `").Append(rule.Location).Append("`\n\n");
+        _sb.Append(Badges(rule)).Append(" · ").Append(ReviewModel.StatusText(rule)).Append(" · `").Append(rule.Id).Append("` · `").Append(rule.Location).Append("`\n\n");
         Delta(change);
         _sb.Append("**When**\n\n");
         Tree(PlainLanguage.Build(rule.When, set.Vocabulary), 0);
@@ -149,7 +199,7 @@ internal sealed class MarkdownReviewWriter
             foreach (var e in rule.Evidence) _sb.Append("- ").Append(Text(e)).Append('\n');
             _sb.Append('\n');
         }
-        _sb.Append("Status **").Append(rule.Status).Append("** · reviewer ").Append(Text(rule.Reviewer ?? "—")).Append(" · reviewed ").Append(rule.Reviewed ?? "—").Append("\n\n");
+        _sb.Append("Status **").Append(ReviewModel.StatusText(rule)).Append("** · ").Append(Text(ReviewModel.SignOffText(rule))).Append("\n\n");
     }
 
     private void Tree(Phrase phrase, int depth)

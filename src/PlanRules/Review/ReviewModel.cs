@@ -23,6 +23,19 @@ internal sealed record GridEntry(Rule Rule, string Text, string? Parameter, stri
 internal sealed record AntithromboticGrid(IReadOnlyList<FactDefinition> Medications, IReadOnlyList<string> Categories,
     IReadOnlyDictionary<(string Medication, string Category), IReadOnlyList<GridEntry>> Cells, IReadOnlySet<Rule> Rules);
 
+/// <summary>Where a rule stands in review.</summary>
+internal enum SignOffState
+{
+    /// <summary>Not approved.</summary>
+    Draft,
+
+    /// <summary>Marked approved, but without a named reviewer or a date: shown as not signed off.</summary>
+    Unsigned,
+
+    /// <summary>Approved, with a named reviewer and a date.</summary>
+    Approved,
+}
+
 /// <summary>The review of a rule set, organised for clinical reviewers (shared by the HTML and Markdown writers).</summary>
 internal sealed class ReviewModel
 {
@@ -37,7 +50,46 @@ internal sealed class ReviewModel
         PlanWide = set.Rules.Where(r => r.Kind is RuleKind.Referral or RuleKind.BleedingRiskModifier || (r.Kind != RuleKind.Candidate && r.AppliesTo is null)).ToList();
         ParameterUsers = set.Parameters.Keys.ToDictionary(p => p, p => (IReadOnlyList<Rule>)set.Rules.Where(r => r.Parameters.Contains(p)).ToList(), StringComparer.Ordinal);
         Files = set.Rules.GroupBy(r => r.Location.File, StringComparer.Ordinal).Select(g => (g.Key, (IReadOnlyList<Rule>)g.ToList())).ToList();
+        Drafts = Group(set.Rules.Where(r => SignOff(r) == SignOffState.Draft));
+        Unsigned = Group(set.Rules.Where(r => SignOff(r) == SignOffState.Unsigned));
+        Findings = RuleSetLinter.Analyze(set).Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning)
+            .OrderByDescending(d => d.Severity == DiagnosticSeverity.Error).ThenBy(d => d.File ?? "", StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ToList();
     }
+
+    /// <summary>Draft rules, grouped by file (file order, then rule order).</summary>
+    public IReadOnlyList<(string File, IReadOnlyList<Rule> Rules)> Drafts { get; }
+
+    /// <summary>Rules marked approved whose sign-off is incomplete (no named reviewer or no date), grouped by file.</summary>
+    public IReadOnlyList<(string File, IReadOnlyList<Rule> Rules)> Unsigned { get; }
+
+    /// <summary>The lint errors and warnings of the rule set (errors first), which the sign-off must look at.</summary>
+    public IReadOnlyList<Diagnostic> Findings { get; }
+
+    /// <summary>Where a rule stands: only a rule with status, named reviewer and date is <see cref="SignOffState.Approved"/>.</summary>
+    public static SignOffState SignOff(Rule rule) =>
+        rule.Status != "approved" ? SignOffState.Draft : ReviewSignOff.IsSignedOff(rule) ? SignOffState.Approved : SignOffState.Unsigned;
+
+    /// <summary>The status as shown: <c>approved</c>, <c>draft</c> or <c>not signed off</c> (marked approved without sign-off).</summary>
+    public static string StatusText(Rule rule) => SignOff(rule) switch
+    {
+        SignOffState.Approved => "approved",
+        SignOffState.Unsigned => "not signed off",
+        _ => "draft",
+    };
+
+    /// <summary>Who signed the rule off and when, or why it is not signed off, in one phrase.</summary>
+    public static string SignOffText(Rule rule) => SignOff(rule) switch
+    {
+        SignOffState.Approved => $"signed off by {rule.ReviewedBy!.Trim()} on {rule.ReviewedOn!.Trim()}",
+        SignOffState.Unsigned => "marked approved, but sign-off is incomplete (reviewed by " + (string.IsNullOrWhiteSpace(rule.ReviewedBy) ? "nobody named" : rule.ReviewedBy.Trim())
+                                 + ", reviewed on " + (string.IsNullOrWhiteSpace(rule.ReviewedOn) ? "no date" : rule.ReviewedOn.Trim()) + ")",
+        _ => "not yet signed off",
+    };
+
+    private static IReadOnlyList<(string File, IReadOnlyList<Rule> Rules)> Group(IEnumerable<Rule> rules) =>
+        rules.GroupBy(r => r.Location.File, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, (IReadOnlyList<Rule>)g.OrderBy(r => r.Location.Line).ToList())).ToList();
 
     public RuleSet Set { get; }
 
@@ -55,9 +107,15 @@ internal sealed class ReviewModel
 
     public Phrase When(Rule rule) => PlainLanguage.Build(rule.When, Set.Vocabulary);
 
-    /// <summary>Rule-set-wide counts for the header.</summary>
+    /// <summary>Rule-set-wide counts for the header; only a signed-off rule counts as approved.</summary>
     public (int Rules, int Approved, int Draft, int PolicyChoices) Counts() =>
-        (Set.Rules.Count, Set.Rules.Count(r => r.Status == "approved"), Set.Rules.Count(r => r.Status != "approved"), Set.Parameters.Values.Count(p => p.PolicyChoice));
+        (Set.Rules.Count, Set.Rules.Count(r => SignOff(r) == SignOffState.Approved), Set.Rules.Count(r => SignOff(r) == SignOffState.Draft), Set.Parameters.Values.Count(p => p.PolicyChoice));
+
+    /// <summary>How many rules are marked approved without a complete sign-off.</summary>
+    public int UnsignedCount => Unsigned.Sum(g => g.Rules.Count);
+
+    /// <summary>How many rules are drafts.</summary>
+    public int DraftCount => Drafts.Sum(g => g.Rules.Count);
 
     private InterventionReview Review(Intervention intervention)
     {

@@ -172,8 +172,8 @@ public sealed partial class RuleSetChanges
                 details.AddRange(removedEvidence.Select(e => $"evidence removed: “{e}”"));
             }
             Diff("status", old.Status, rule.Status);
-            Diff("reviewer", old.Reviewer ?? "", rule.Reviewer ?? "");
-            Diff("review date", old.Reviewed ?? "", rule.Reviewed ?? "");
+            Diff("reviewed by", old.ReviewedBy ?? "", rule.ReviewedBy ?? "");
+            Diff("reviewed on", old.ReviewedOn ?? "", rule.ReviewedOn ?? "");
             Diff("file", old.Location.File, rule.Location.File);
             if (details.Count > 0)
                 items.Add(new(ChangeKind.Changed, ChangeSubject.Rule, rule.Id, $"Rule {rule.Id} changed ({string.Join(", ", fields)}): {rule.Title}") { Details = details });

@@ -385,7 +385,7 @@ public static class RuleSetLinter
             }
         }
 
-        // PR3008, PR3009
+        // PR3008, PR3009, PR3011
         private void ReviewInformation()
         {
             foreach (var rule in _set.Rules)
@@ -394,25 +394,32 @@ public static class RuleSetLinter
                 if (string.IsNullOrWhiteSpace(rule.Rationale)) missing.Add("rationale");
                 if (rule.Evidence.Count == 0 || rule.Evidence.All(string.IsNullOrWhiteSpace)) missing.Add("evidence");
                 if (_sources.RuleObject(rule) is { } obj && obj.Property("status") is null) missing.Add("status");
-                if (rule.Status == "approved")
-                {
-                    if (string.IsNullOrWhiteSpace(rule.Reviewer)) missing.Add("reviewer");
-                    if (string.IsNullOrWhiteSpace(rule.Reviewed)) missing.Add("reviewed");
-                }
                 if (missing.Count > 0)
-                    Add(LintCodes.MissingReviewInformation, rule.Location,
-                        rule.Status == "approved" && missing.All(m => m is "reviewer" or "reviewed")
-                            ? $"rule is approved but names no {string.Join(" and no ", missing)}"
-                            : $"rule has no {string.Join(", no ", missing)}",
-                        "every shipped rule gives \"rationale\", \"evidence\" and \"status\"; an approved rule also \"reviewer\" and \"reviewed\"", rule.Id);
+                    Add(LintCodes.MissingReviewInformation, rule.Location, $"rule has no {string.Join(", no ", missing)}",
+                        "every shipped rule gives \"rationale\", \"evidence\" and \"status\"", rule.Id);
+                if (rule.Status == "approved" && SignOffProblem(rule) is { } problem)
+                    Add(LintCodes.ApprovedWithoutSignOff, rule.Location, "rule is approved but " + problem,
+                        "name the clinical lead who signed it off in \"reviewedBy\" and the date in \"reviewedOn\" (YYYY-MM-DD), or set \"status\": \"draft\"", rule.Id);
                 if (rule.Status == "draft")
                 {
                     var policy = rule.Parameters.Where(p => _set.Parameters.TryGetValue(p, out var v) && v.PolicyChoice).ToList();
                     Add(LintCodes.DraftRule, rule.Location,
                         "rule is still a draft" + (policy.Count > 0 ? "; it uses the policy choice " + string.Join(", ", policy.Select(p => "$" + p)) : ""),
-                        "have a clinical lead review it, then set \"status\": \"approved\" with \"reviewer\" and \"reviewed\"", rule.Id);
+                        "have a clinical lead review it, then set \"status\": \"approved\" with \"reviewedBy\" and \"reviewedOn\"", rule.Id);
                 }
             }
+        }
+
+        /// <summary>What is wrong with an approved rule's sign-off, or <c>null</c> when it names who and when.</summary>
+        private static string? SignOffProblem(Rule rule)
+        {
+            var by = rule.ReviewedBy?.Trim() ?? "";
+            var on = rule.ReviewedOn?.Trim() ?? "";
+            var problems = new List<string>();
+            if (by.Length == 0) problems.Add("names no \"reviewedBy\"");
+            else if (!ReviewSignOff.IsNamed(by)) problems.Add($"\"reviewedBy\" is '{by}', a role or placeholder, not a named clinical lead");
+            if (on.Length == 0) problems.Add("gives no \"reviewedOn\" date");
+            return problems.Count == 0 ? null : string.Join(" and ", problems);
         }
 
         // PR3010

@@ -9,6 +9,13 @@ namespace PlanRules.Rules;
 /// </summary>
 internal sealed class JsonObjectReader
 {
+    /// <summary>Keys of earlier versions of the format and their new names, for an exact "did you mean".</summary>
+    private static readonly Dictionary<string, string> RenamedKeys = new(StringComparer.Ordinal)
+    {
+        ["reviewer"] = "reviewedBy",
+        ["reviewed"] = "reviewedOn",
+    };
+
     private readonly DiagnosticBag _bag;
 
     public JsonObjectReader(JObject obj, DiagnosticBag bag, string what, IReadOnlyCollection<string> knownKeys, IReadOnlyCollection<string>? requiredKeys = null)
@@ -19,6 +26,11 @@ internal sealed class JsonObjectReader
         foreach (var property in obj.Properties())
         {
             if (property.Name == "$schema" || knownKeys.Contains(property.Name)) continue;
+            if (RenamedKeys.TryGetValue(property.Name, out var renamed) && knownKeys.Contains(renamed))
+            {
+                bag.Add("PR1003", $"unknown key '{property.Name}' in {what}", property, $"did you mean '{renamed}'? ('{property.Name}' was renamed '{renamed}')");
+                continue;
+            }
             var suggestion = Suggestions.Closest(property.Name, knownKeys);
             bag.Add("PR1003", $"unknown key '{property.Name}' in {what}", property,
                 suggestion is null ? "allowed keys: " + string.Join(", ", knownKeys) : $"did you mean '{suggestion}'?");

@@ -30,11 +30,11 @@ public sealed record Rule
     /// <summary><c>draft</c> or <c>approved</c>.</summary>
     public string Status { get; init; } = "draft";
 
-    /// <summary>Who reviewed it, if anyone.</summary>
-    public string? Reviewer { get; init; }
+    /// <summary>The clinical lead who signed the rule off (<c>reviewedBy</c>), if anyone.</summary>
+    public string? ReviewedBy { get; init; }
 
-    /// <summary>When it was reviewed (<c>YYYY-MM-DD</c>), if ever.</summary>
-    public string? Reviewed { get; init; }
+    /// <summary>The date of sign-off (<c>reviewedOn</c>, <c>YYYY-MM-DD</c>), if any.</summary>
+    public string? ReviewedOn { get; init; }
 
     /// <summary>Whether unknown facts are listed as missing information.</summary>
     public bool ReportsUnknownFacts { get; init; }

@@ -22,7 +22,7 @@ internal sealed partial class RuleSetLoader
 
     /// <summary>The purposes of missing information, in the order plans list them.</summary>
     internal static readonly string[] MissingInformationPurposes = ["safety", "screening", "eligibility"];
-    private static readonly string[] CommonRuleKeys = ["id", "title", "kind", "when", "rationale", "evidence", "status", "reviewer", "reviewed", "unknownFacts", "notes"];
+    private static readonly string[] CommonRuleKeys = ["id", "title", "kind", "when", "rationale", "evidence", "status", "reviewedBy", "reviewedOn", "unknownFacts", "notes"];
 
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly DiagnosticBag _bag;
@@ -357,10 +357,10 @@ internal sealed partial class RuleSetLoader
         var rationale = r.String("rationale") ?? "";
         var evidence = r.Strings("evidence");
         var status = r.Word("status", ["draft", "approved"]) ?? "draft";
-        var reviewer = r.String("reviewer");
-        var reviewed = r.String("reviewed");
-        if (reviewed is not null && !DateOnly.TryParseExact(reviewed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            _bag.Add("PR1007", $"'reviewed' must be a date YYYY-MM-DD, not '{reviewed}'", r["reviewed"]);
+        var reviewedBy = r.String("reviewedBy");
+        var reviewedOn = r.String("reviewedOn");
+        if (reviewedOn is not null && !DateOnly.TryParseExact(reviewedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            _bag.Add("PR1007", $"'reviewedOn' must be a real date YYYY-MM-DD, not '{reviewedOn}'", r["reviewedOn"], "write the date of sign-off as YYYY-MM-DD, e.g. 2026-12-02");
         r.String("notes");
         var unknownWord = r.Word("unknownFacts", ["report", "ignore"]);
 
@@ -450,8 +450,8 @@ internal sealed partial class RuleSetLoader
             Rationale = rationale,
             Evidence = evidence,
             Status = status,
-            Reviewer = reviewer,
-            Reviewed = reviewed,
+            ReviewedBy = reviewedBy,
+            ReviewedOn = reviewedOn,
             ReportsUnknownFacts = unknownWord is null
                 ? kind is RuleKind.Candidate or RuleKind.Contraindication or RuleKind.Prerequisite
                   || (kind == RuleKind.Warning && severity is "critical" or "warning")

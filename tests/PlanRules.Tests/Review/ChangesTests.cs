@@ -56,7 +56,7 @@ public sealed class ChangesTests
         {
             var text = f[RuleFile]
                 .Replace("\"rationale\": \"For the test.\", \"evidence\": [\"Test source 2021 [P]\"], \"status\": \"draft\"",
-                         "\"rationale\": \"For the test.\", \"evidence\": [\"Test source 2021 [P]\"], \"status\": \"approved\", \"reviewer\": \"Dr New\", \"reviewed\": \"2026-12-01\"", StringComparison.Ordinal)
+                         "\"rationale\": \"For the test.\", \"evidence\": [\"Test source 2021 [P]\"], \"status\": \"approved\", \"reviewedBy\": \"Dr New\", \"reviewedOn\": \"2026-12-01\"", StringComparison.Ordinal)
                 .Replace("\"id\": \"care.home-exercise\"", "\"id\": \"care.home-exercise-v2\"", StringComparison.Ordinal)
                 .Replace("{ \"fact\": \"finding.pain.pattern\", \"in\": [\"radicular\", \"neurogenic_claudication\"] }", "{ \"fact\": \"finding.pain.pattern\", \"is\": \"radicular\" }", StringComparison.Ordinal);
             f[RuleFile] = text;
@@ -66,10 +66,10 @@ public sealed class ChangesTests
         Assert.Contains(changes.Items, c => c is { Kind: ChangeKind.Removed, Subject: ChangeSubject.Rule, Id: "care.home-exercise" });
         var status = Assert.Single(changes.Items, c => c.Id == "scs.trial.after-blocks");
         Assert.Contains("status changed from “draft” to “approved”", status.Details);
-        Assert.Contains("reviewer added: “Dr New”", status.Details);
+        Assert.Contains("reviewed by added: “Dr New”", status.Details);
         var condition = Assert.Single(changes.Items, c => c.Id == "esi.lumbar.interlaminar.radicular");
         Assert.Contains(condition.Details, d => d.StartsWith("condition changed: was “all of: main pain region is lumbar; pain pattern is radicular or neurogenic claudication”", StringComparison.Ordinal));
-        Assert.Contains("Rule scs.trial.after-blocks changed (status, reviewer, review date)", changes.ToText(), StringComparison.Ordinal);
+        Assert.Contains("Rule scs.trial.after-blocks changed (status, reviewed by, reviewed on)", changes.ToText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -79,7 +79,22 @@ public sealed partial class LintCodeTests
     {
         var hits = AssertFixture("PR3008", about: "rule");
         Assert.Equal("rule has no rationale, no evidence, no status", Assert.Single(hits, d => d.RuleId == "lint.pr3008.bare").Message);
-        Assert.Equal("rule is approved but names no reviewer and no reviewed", Assert.Single(hits, d => d.RuleId == "lint.pr3008.approved-anonymously").Message);
+        Assert.Equal("rule has no evidence", Assert.Single(hits, d => d.RuleId == "lint.pr3008.no-evidence").Message);
+    }
+
+    [Fact]
+    public void PR3011_ApprovedWithoutSignOff_IsAnError()
+    {
+        var hits = AssertFixture("PR3011", about: "rule");
+        Assert.All(hits, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
+        Assert.Equal("rule is approved but names no \"reviewedBy\" and gives no \"reviewedOn\" date",
+            Assert.Single(hits, d => d.RuleId == "lint.pr3011.approved-anonymously").Message);
+        Assert.Equal("rule is approved but gives no \"reviewedOn\" date", Assert.Single(hits, d => d.RuleId == "lint.pr3011.no-date").Message);
+        Assert.Contains("a role or placeholder, not a named clinical lead", Assert.Single(hits, d => d.RuleId == "lint.pr3011.by-a-role").Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(hits, d => d.RuleId is "lint.pr3011.signed" or "lint.pr3011.draft");
+        var result = LintFixtures.Lint("PR3011");
+        Assert.Equal(1, result.ExitCode()); // an error fails lint, even without --strict
+        Assert.Contains(result.Diagnostics, d => d.Code == "PR3011" && d.ToString().Contains(": error PR3011: ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -143,7 +158,7 @@ public sealed partial class LintCodeTests
             Assert.True(d.Column > 0);
             Assert.False(string.IsNullOrWhiteSpace(d.Suggestion));
             if (about == "rule") Assert.NotNull(d.RuleId);
-            var word = severity == DiagnosticSeverity.Warning ? "warning" : "info";
+            var word = severity switch { DiagnosticSeverity.Error => "error", DiagnosticSeverity.Warning => "warning", _ => "info" };
             Assert.StartsWith($"{d.File}({d.Line},{d.Column}): {word} {code}: ", d.ToString(), StringComparison.Ordinal);
         }
         return hits;

@@ -44,7 +44,7 @@ public sealed partial class ReviewDocumentTests
         Assert.Contains("main pain region is lumbar", html, StringComparison.Ordinal);
         Assert.Contains("pain pattern is radicular or neurogenic claudication", html, StringComparison.Ordinal);
         Assert.Contains("at least 2 × earlier lumbar medial branch block with relief of the index pain at least 80% $facet.block_relief_percent", html, StringComparison.Ordinal);
-        Assert.Contains("Reviewer: Dr Test Lead · Reviewed: 2026-11-27", html, StringComparison.Ordinal);
+        Assert.Contains("signed off by Dr Test Lead on 2026-11-27", html, StringComparison.Ordinal);
         Assert.Contains("Test source 2021 [P]", html, StringComparison.Ordinal);
     }
 

@@ -56,7 +56,7 @@ public sealed class PlanFormatTests
             { "id": "c.never", "title": "n", "kind": "contraindication", "severity": "absolute", "appliesTo": "any", "message": "m",
               "when": { "fact": "allergy.latex", "is": true } },
             { "id": "a.ok", "title": "ok", "kind": "companion", "companion": "rehab.home_exercise", "appliesTo": "any", "when": "always",
-              "status": "approved", "reviewer": "Dr Lead", "reviewed": "2026-01-05" }
+              "status": "approved", "reviewedBy": "Dr Lead", "reviewedOn": "2026-01-05" }
             """);
         Assert.Equal(3, plan.DraftRulesUsed);
         var ruleSet = (JObject)JObject.Parse(plan.ToJson())["ruleSet"]!;
@@ -69,7 +69,7 @@ public sealed class PlanFormatTests
     {
         var rules = TestRuleSets.Rules("""
             [{ "id": "p.esi", "title": "ESI", "kind": "candidate", "intervention": "esi.lumbar.transforaminal", "strength": "recommended",
-               "when": { "fact": "finding.pain.pattern", "is": "radicular" }, "status": "approved", "reviewer": "Dr Lead", "reviewed": "2026-01-05" },
+               "when": { "fact": "finding.pain.pattern", "is": "radicular" }, "status": "approved", "reviewedBy": "Dr Lead", "reviewedOn": "2026-01-05" },
              { "id": "c.never", "title": "n", "kind": "contraindication", "severity": "absolute", "appliesTo": "any", "message": "m",
                "when": { "fact": "allergy.latex", "is": true } }]
             """);

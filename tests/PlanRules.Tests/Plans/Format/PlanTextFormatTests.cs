@@ -82,7 +82,7 @@ public sealed class PlanTextFormatTests
     {
         var rules = TestRuleSets.Rules("""
             [{ "id": "p.esi", "title": "ESI", "kind": "candidate", "intervention": "esi.lumbar.transforaminal", "strength": "recommended",
-               "when": { "fact": "finding.pain.pattern", "is": "radicular" }, "status": "approved", "reviewer": "Dr Lead", "reviewed": "2026-01-05" }]
+               "when": { "fact": "finding.pain.pattern", "is": "radicular" }, "status": "approved", "reviewedBy": "Dr Lead", "reviewedOn": "2026-01-05" }]
             """);
         var text = TestRuleSets.Plan(rules, TestRuleSets.LumbarCase()).ToText();
         Assert.DoesNotContain("draft", text, StringComparison.OrdinalIgnoreCase);
