@@ -54,9 +54,12 @@ internal sealed class CompiledRuleSet
 
     private IReadOnlySet<string>? _draftRules;
 
-    /// <summary>The ids of the rules whose status is <c>draft</c>.</summary>
+    /// <summary>
+    /// The ids of the rules not signed off (<see cref="SignOff.IsSignedOff"/>): drafts, and rules marked approved
+    /// without a named reviewer and a date, which lint refuses (PR3011) and plans count as drafts.
+    /// </summary>
     public IReadOnlySet<string> DraftRules => _draftRules ??=
-        Content.Rules.Where(r => r.Status == "draft").Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        Content.Rules.Where(r => !SignOff.IsSignedOff(r)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
 
     public LiteralProbe Probe(Literal literal) => _probes.GetOrAdd(literal, l => new LiteralProbe(l, Content.Vocabulary));
 

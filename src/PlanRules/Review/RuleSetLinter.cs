@@ -417,7 +417,7 @@ public static class RuleSetLinter
             var on = rule.ReviewedOn?.Trim() ?? "";
             var problems = new List<string>();
             if (by.Length == 0) problems.Add("names no \"reviewedBy\"");
-            else if (!ReviewSignOff.IsNamed(by)) problems.Add($"\"reviewedBy\" is '{by}', a role or placeholder, not a named clinical lead");
+            else if (!SignOff.IsNamed(by)) problems.Add($"\"reviewedBy\" is '{by}', a role or placeholder, not a named clinical lead");
             if (on.Length == 0) problems.Add("gives no \"reviewedOn\" date");
             return problems.Count == 0 ? null : string.Join(" and ", problems);
         }

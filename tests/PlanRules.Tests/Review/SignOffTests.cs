@@ -59,7 +59,7 @@ public sealed partial class SignOffTests
     [InlineData("  ", false)]
     [InlineData("-", false)]
     public void ANamedReviewer_IsAPersonNotARoleOrPlaceholder(string reviewedBy, bool named) =>
-        Assert.Equal(named, ReviewSignOff.IsNamed(reviewedBy));
+        Assert.Equal(named, SignOff.IsNamed(reviewedBy));
 
     [Fact]
     public void Sarif_ReportsPR3011_AsAnError()

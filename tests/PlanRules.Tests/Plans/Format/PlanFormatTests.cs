@@ -65,6 +65,17 @@ public sealed class PlanFormatTests
     }
 
     [Fact]
+    public void DraftRulesUsed_CountsARuleApprovedWithoutSignOff_AsADraft()
+    {
+        // Marked approved, but no named reviewer and no date: lint refuses it (PR3011), and the plan does not trust it.
+        var plan = FormatRuleSets.Plan("""
+            { "id": "a.unsigned", "title": "unsigned", "kind": "companion", "companion": "rehab.home_exercise", "appliesTo": "any", "when": "always",
+              "status": "approved", "reviewedBy": "clinical lead" }
+            """);
+        Assert.Equal(3, plan.DraftRulesUsed); // p.esi, p.mbb and a.unsigned
+    }
+
+    [Fact]
     public void DraftRulesUsed_IsZero_AndWritten_WhenEveryContributingRuleIsApproved()
     {
         var rules = TestRuleSets.Rules("""

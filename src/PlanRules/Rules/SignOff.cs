@@ -1,14 +1,13 @@
 using System.Globalization;
-using PlanRules.Rules;
-
-namespace PlanRules.Review;
+namespace PlanRules.Rules;
 
 /// <summary>
 /// The sign-off policy: a rule counts as approved only with <c>"status": "approved"</c>, a named clinical lead in
-/// <c>reviewedBy</c> and a date in <c>reviewedOn</c>. Used by the linter (PR3011) and the review document, so that the
-/// page never shows a rule as approved that lint would reject. Thread-safe.
+/// <c>reviewedBy</c> and a date in <c>reviewedOn</c>. Used by the linter (PR3011), the review document and plans
+/// (<c>ruleSet.draftRulesUsed</c> counts every rule not signed off), so that nothing shows a rule as approved that lint
+/// would reject. Thread-safe.
 /// </summary>
-internal static class ReviewSignOff
+internal static class SignOff
 {
     /// <summary>Roles and placeholders that do not name anyone (compared case-insensitively, without punctuation).</summary>
     private static readonly HashSet<string> Placeholders = new(StringComparer.OrdinalIgnoreCase)
