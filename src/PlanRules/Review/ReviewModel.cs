@@ -68,7 +68,7 @@ internal sealed class ReviewModel
 
     /// <summary>Where a rule stands: only a rule with status, named reviewer and date is <see cref="SignOffState.Approved"/>.</summary>
     public static SignOffState SignOff(Rule rule) =>
-        rule.Status != "approved" ? SignOffState.Draft : SignOff.IsSignedOff(rule) ? SignOffState.Approved : SignOffState.Unsigned;
+        rule.Status != "approved" ? SignOffState.Draft : PlanRules.Rules.SignOff.IsSignedOff(rule) ? SignOffState.Approved : SignOffState.Unsigned;
 
     /// <summary>The status as shown: <c>approved</c>, <c>draft</c> or <c>not signed off</c> (marked approved without sign-off).</summary>
     public static string StatusText(Rule rule) => SignOff(rule) switch
