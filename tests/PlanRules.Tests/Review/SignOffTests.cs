@@ -1,3 +1,4 @@
+using PlanRules.Rules;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
