@@ -105,6 +105,7 @@ internal sealed class RuleTranslator
     /// <summary>Whether a literal becomes a positive pattern over a scalar fact in this variant.</summary>
     private static bool IsPositivePattern(CompiledVariant variant, Literal literal) => literal.Leaf switch
     {
+        FactCondition { Operator: ComparisonOperator.Known } f when Vocabulary.ListSections.Contains(f.Fact[..Math.Max(0, f.Fact.IndexOf('.'))]) => true,
         FactCondition { Operator: ComparisonOperator.Known } f => f.Operands[0].Value.BooleanValue == literal.Positive,
         FactCondition => !variant.Possible,
         _ => false,
@@ -113,6 +114,17 @@ internal sealed class RuleTranslator
     private void AddFact(GroupBuilder lhs, CompiledVariant variant, FactCondition f, bool positive, int index)
     {
         var name = "f" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (f.Operator == ComparisonOperator.Known && Vocabulary.ListSections.Contains(f.Fact[..f.Fact.IndexOf('.')]))
+        {
+            // A list entry is known when its list is: one status fact per list section says whether it is.
+            var section = f.Fact[..f.Fact.IndexOf('.')];
+            var recorded = f.Operands[0].Value.BooleanValue == positive;
+            var status = lhs.Pattern(typeof(ListStatusFact), name);
+            var s = Expression.Parameter(typeof(ListStatusFact), name);
+            status.Condition(Expression.Lambda(Expression.Call(StringEqualsMethod, Expression.Property(s, nameof(ListStatusFact.Section)), Expression.Constant(section)), s));
+            status.Condition(Expression.Lambda(Expression.Equal(Expression.Property(s, nameof(ListStatusFact.Known)), Expression.Constant(recorded)), s));
+            return;
+        }
         if (f.Operator == ComparisonOperator.Known)
         {
             // Known/absent is two-valued: the same pattern serves both forms.

@@ -137,10 +137,16 @@ internal sealed class ConditionReader
 
         if (Vocabulary.ListSections.Contains(definition.Section))
         {
+            // condition.x known: true  ==  the case records its list of conditions (so whether x is in it is known).
+            if (op == ComparisonOperator.Known)
+            {
+                var known = ReadOperands(op, valueToken, definition, name);
+                return known is null ? null : new FactCondition(name, op, known) { Location = location };
+            }
             // condition.x is true  ==  exists condition.x ; is false == not exists.
             if (op is not (ComparisonOperator.Is or ComparisonOperator.IsNot) || valueToken.Type != JTokenType.Boolean)
             {
-                _bag.Add("PR2013", $"'{name}' is a list entry: compare it with \"is\": true or false, or use exists/count", valueToken);
+                _bag.Add("PR2013", $"'{name}' is a list entry: compare it with \"is\": true or false, ask whether its list is \"known\", or use exists/count", valueToken);
                 return null;
             }
             var present = (bool)valueToken! == (op == ComparisonOperator.Is);
