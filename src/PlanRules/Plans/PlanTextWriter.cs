@@ -121,16 +121,19 @@ internal static class PlanTextWriter
         : "Note: " + draftRules.ToString(CultureInfo.InvariantCulture) + " rules in this plan are drafts not yet signed off by a clinical lead.";
 
     /// <summary>
-    /// <c>Red flags checked: …; not recorded: …</c>: the screening facts known to be absent (false; other known
-    /// values as <c>fact = value</c>), then those the case does not record.
+    /// <c>Red flags checked: …; not recorded: …</c>: the red-flag findings of the screen known to be absent (false;
+    /// other known values as <c>fact = value</c>), then those the case does not record.
     /// </summary>
     internal static string RedFlagsLine(TreatmentPlan plan)
     {
+        // Red flags are findings; pregnancy, also a screening fact, is asked under missing information where it applies.
+        static bool IsRedFlag(string fact) => fact.StartsWith("finding.", StringComparison.Ordinal);
         var checkedFacts = plan.Screening
-            .Where(s => !(s.Value.Type == Rules.FactType.Boolean && s.Value.BooleanValue))
+            .Where(s => IsRedFlag(s.Fact) && !(s.Value.Type == Rules.FactType.Boolean && s.Value.BooleanValue))
             .Select(s => s.Value.Type == Rules.FactType.Boolean ? s.Fact : s.Fact + " = " + s.Value)
             .ToArray();
+        var notRecorded = plan.ScreeningNotRecorded.Where(IsRedFlag).ToArray();
         return "Red flags checked: " + (checkedFacts.Length > 0 ? string.Join(", ", checkedFacts) : "(none)")
-               + "; not recorded: " + (plan.ScreeningNotRecorded.Count > 0 ? string.Join(", ", plan.ScreeningNotRecorded) : "(none)");
+               + "; not recorded: " + (notRecorded.Length > 0 ? string.Join(", ", notRecorded) : "(none)");
     }
 }

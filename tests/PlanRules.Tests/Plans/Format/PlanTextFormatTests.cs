@@ -46,8 +46,15 @@ public sealed class PlanTextFormatTests
     [Fact]
     public void RedFlagsLine_NamesFactsKnownClear_AndThoseNotRecorded()
     {
+        // Pregnancy is a screening fact but not a red flag: it is asked under missing information where it applies.
         var text = Text();
-        Assert.Contains("\nRed flags checked: finding.exam.neuro_deficit = stable, finding.redflag.cauda_equina; not recorded: patient.pregnant\n", text, StringComparison.Ordinal);
+        Assert.Contains("\nRed flags checked: finding.exam.neuro_deficit = stable, finding.redflag.cauda_equina; not recorded: (none)\n", text, StringComparison.Ordinal);
+        var unrecorded = Text(c =>
+        {
+            ((JObject)c["patient"]!).Remove("pregnant");
+            ((JObject)c["findings"]!).Remove("redflag.cauda_equina");
+        });
+        Assert.Contains("\nRed flags checked: finding.exam.neuro_deficit = stable; not recorded: finding.redflag.cauda_equina\n", unrecorded, StringComparison.Ordinal);
     }
 
     [Fact]
