@@ -35,6 +35,9 @@ internal static class PlanAssembler
             .OrderBy(p => p.Intervention.Order)
             .ToArray();
         var riskRaised = definite.Any(f => f.Variant.Rule.Kind == RuleKind.BleedingRiskModifier);
+        // Why a category was raised: the facts of the modifiers that held (e.g. condition.renal_impairment).
+        var raisedBecause = definite.Where(f => f.Variant.Rule.Kind == RuleKind.BleedingRiskModifier)
+            .SelectMany(f => f.Variant.About).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 
         var excluded = new List<Exclusion>();
         var surviving = new List<(Intervention Intervention, Firing[] Firings)>();
@@ -84,6 +87,7 @@ internal static class PlanAssembler
             Rank = rankOf[s.Intervention.Code],
             BleedingRisk = s.Intervention.BleedingRisk,
             EffectiveBleedingRisk = riskRaised && OutcomeSink.Raise(s.Intervention.BleedingRisk) is var raised && raised != s.Intervention.BleedingRisk ? raised : null,
+            EffectiveBleedingRiskBecause = riskRaised && OutcomeSink.Raise(s.Intervention.BleedingRisk) != s.Intervention.BleedingRisk ? raisedBecause : [],
             Because = s.Firings.GroupBy(f => f.Variant.Rule.Id, StringComparer.Ordinal)
                 .Select(g => new RuleCitation(g.Key, Source(g.First()), Matched(g, names)))
                 .ToArray(),

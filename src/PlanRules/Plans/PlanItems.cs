@@ -37,6 +37,9 @@ public sealed record Candidate
     /// <summary>The category after bleeding-risk modifiers, when it differs.</summary>
     public string? EffectiveBleedingRisk { get; init; }
 
+    /// <summary>The facts that raised the category (e.g. <c>condition.renal_impairment</c>); empty when it was not raised.</summary>
+    public IReadOnlyList<string> EffectiveBleedingRiskBecause { get; init; } = [];
+
     /// <summary>The rules that proposed it.</summary>
     public required IReadOnlyList<RuleCitation> Because { get; init; }
 

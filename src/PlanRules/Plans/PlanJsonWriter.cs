@@ -34,6 +34,7 @@ internal static class PlanJsonWriter
                 w.WriteValue(c.Rank);
                 Prop(w, "bleedingRisk", c.BleedingRisk);
                 if (c.EffectiveBleedingRisk is not null) Prop(w, "effectiveBleedingRisk", c.EffectiveBleedingRisk);
+                if (c.EffectiveBleedingRiskBecause.Count > 0) Strings(w, "effectiveBleedingRiskBecause", c.EffectiveBleedingRiskBecause);
                 Array(w, "because", c.Because, b =>
                 {
                     Prop(w, "rule", b.Rule);

@@ -32,7 +32,12 @@ internal static class PlanTextWriter
             sb.Append("  ").Append(c.Rank.ToString(CultureInfo.InvariantCulture)).Append(". ").Append(c.Name)
               .Append(" [").Append(c.Intervention).Append("] — ").Append(c.Strength)
               .Append(", bleeding risk ").Append(c.BleedingRisk);
-            if (c.EffectiveBleedingRisk is not null) sb.Append(" (treated as ").Append(c.EffectiveBleedingRisk).Append(')');
+            if (c.EffectiveBleedingRisk is not null)
+            {
+                sb.Append(" (treated as ").Append(c.EffectiveBleedingRisk);
+                if (c.EffectiveBleedingRiskBecause.Count > 0) sb.Append(" because of ").Append(string.Join(", ", c.EffectiveBleedingRiskBecause));
+                sb.Append(')');
+            }
             sb.Append('\n');
             foreach (var b in c.Because)
             {
