@@ -6,7 +6,7 @@ using PlanRules.Privacy;
 namespace PlanRules.Cases;
 
 /// <summary>
-/// Refuses direct identifiers in a case (<c>shared/spec/case-format.md</c>, "Anonymization"): a name, a medical
+/// Refuses direct identifiers in a case (<c>docs/case-format.md</c>, "Anonymization"): a name, a medical
 /// record number, a date of birth, an address, a phone number, an e-mail address or a national identifier,
 /// either as a field (a key anywhere in the document) or as a string value that looks like one.
 /// Every diagnostic it makes names the field or path and the kind of identifier, never the value.

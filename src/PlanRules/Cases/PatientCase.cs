@@ -1,7 +1,7 @@
 namespace PlanRules.Cases;
 
 /// <summary>
-/// One patient's anonymized evaluation (<c>planrules.case/1</c>, see <c>shared/spec/case-format.md</c>).
+/// One patient's anonymized evaluation (<c>planrules.case/1</c>, see <c>docs/case-format.md</c>).
 /// Absent means unknown, never "no": a finding missing from <see cref="Findings"/>, a <c>null</c> patient field
 /// or a <c>null</c> history list is unknown. Immutable; safe to share across threads.
 /// </summary>

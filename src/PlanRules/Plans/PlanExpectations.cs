@@ -2,7 +2,7 @@ using PlanRules.Cases;
 
 namespace PlanRules.Plans;
 
-/// <summary>Checks a plan against a case's <c>expect</c> block (see <c>shared/spec/case-format.md</c>). Thread-safe.</summary>
+/// <summary>Checks a plan against a case's <c>expect</c> block (see <c>docs/case-format.md</c>). Thread-safe.</summary>
 public static class PlanExpectations
 {
     /// <summary>Every unmet expectation; empty when the plan meets them all.</summary>

@@ -2,7 +2,7 @@ using PlanRules.Rules;
 
 namespace PlanRules.Tests.Cases;
 
-/// <summary>A vocabulary built in code that covers the core codes of <c>shared/spec/vocabulary.md</c>.</summary>
+/// <summary>A vocabulary built in code that covers the core codes of the shipped vocabulary (<c>rules/vocabulary.json</c>).</summary>
 internal static class TestVocabulary
 {
     public static readonly string[] Interventions =
