@@ -48,7 +48,10 @@ internal static class PlanAssembler
                 reasons.Add(new ExclusionReason(stop.Rule, stop.Source, "absolute", stop.About, "Red flag — " + stop.Message));
             foreach (var f in definite.Where(f => f.Target == proposal.Intervention.Code && f.Variant.Rule is { Kind: RuleKind.Contraindication, Severity: "absolute" })
                          .GroupBy(f => f.Variant.Rule.Id, StringComparer.Ordinal).Select(g => g.First()))
-                reasons.Add(new ExclusionReason(f.Variant.Rule.Id, Source(f), "absolute", names.About(f.Variant), f.Variant.Rule.Message!));
+                reasons.Add(new ExclusionReason(f.Variant.Rule.Id, Source(f), "absolute", names.About(f.Variant), f.Variant.Rule.Message!)
+                {
+                    Matched = ReasonNumbers(f, names, rules, facts),
+                });
             if (reasons.Count > 0) excluded.Add(new Exclusion(proposal.Intervention.Code, proposal.Intervention.Name, reasons));
             else surviving.Add(proposal);
         }
@@ -265,6 +268,32 @@ internal static class PlanAssembler
             // A pattern names the case's concrete entries that matched it (a count per entry name, or true).
             foreach (var (concrete, count) in names.Matching(f.Variant, name))
                 result[concrete] = factValue.Type == FactType.Number ? FactValue.Number(count) : factValue;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// What an exclusion reason shows of the case: the facts its rule matched, and the recorded attributes of the most
+    /// recent history entry it matched (weeks ago, relief; hours since the last dose) — validated numbers only.
+    /// </summary>
+    private static IReadOnlyDictionary<string, FactValue> ReasonNumbers(Firing firing, FactNames names, CompiledRuleSet rules, CaseFacts facts)
+    {
+        var result = new SortedDictionary<string, FactValue>(StringComparer.Ordinal);
+        foreach (var (name, value) in Matched([firing], names)) result[name] = value;
+        var entries = firing.Variant.Literals
+            .Where(l => l.Positive && l.Leaf is QuantifierCondition)
+            .SelectMany(l => rules.Probe(l).Entries(facts, definite: true));
+        foreach (var group in entries.GroupBy(e => e.Name, StringComparer.Ordinal))
+        {
+            var latest = group.OrderBy(e => e.WeeksAgo ?? double.MaxValue).ThenBy(e => e.LastDoseHoursAgo ?? double.MaxValue).First();
+            void Add(string attribute, double? value)
+            {
+                if (value is { } v) result[group.Key + "." + attribute] = FactValue.Number(v);
+            }
+            Add("weeksAgo", latest.WeeksAgo);
+            Add("reliefPercent", latest.ReliefPercent);
+            Add("reliefWeeks", latest.ReliefWeeks);
+            Add("lastDoseHoursAgo", latest.LastDoseHoursAgo);
         }
         return result;
     }

@@ -62,7 +62,15 @@ public sealed record Candidate
 /// <param name="Severity"><c>absolute</c>.</param>
 /// <param name="About">The facts that raised it.</param>
 /// <param name="Message">Why.</param>
-public sealed record ExclusionReason(string Rule, string Source, string Severity, IReadOnlyList<string> About, string Message);
+public sealed record ExclusionReason(string Rule, string Source, string Severity, IReadOnlyList<string> About, string Message)
+{
+    /// <summary>
+    /// The case's numbers behind the reason, so that it is specific: the facts the rule matched and, for an earlier
+    /// procedure or medication, the most recent matching entry's recorded attributes
+    /// (<c>procedure.esi.lumbar.transforaminal.weeksAgo</c> = 4). Empty when the rule matched nothing countable.
+    /// </summary>
+    public IReadOnlyDictionary<string, FactValue> Matched { get; init; } = new SortedDictionary<string, FactValue>(StringComparer.Ordinal);
+}
 
 /// <summary>An intervention a rule proposed but another removed. Immutable.</summary>
 /// <param name="Intervention">The intervention code.</param>

@@ -78,6 +78,17 @@ internal static class PlanJsonWriter
                     Prop(w, "severity", r.Severity);
                     Strings(w, "about", r.About);
                     Prop(w, "message", r.Message);
+                    if (r.Matched.Count > 0)
+                    {
+                        w.WritePropertyName("matched");
+                        w.WriteStartObject();
+                        foreach (var (name, value) in r.Matched)
+                        {
+                            w.WritePropertyName(name);
+                            Value(w, value);
+                        }
+                        w.WriteEndObject();
+                    }
                 });
             });
             Array(w, "warnings", plan.Warnings, x =>

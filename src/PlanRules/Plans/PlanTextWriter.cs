@@ -59,7 +59,12 @@ internal static class PlanTextWriter
             foreach (var e in plan.Excluded)
             {
                 sb.Append("  x ").Append(e.Name).Append(" [").Append(e.Intervention).Append("]\n");
-                foreach (var r in e.Reasons) sb.Append("     ").Append(r.Message).Append(" [").Append(r.Rule).Append(", ").Append(r.Source).Append("]\n");
+                foreach (var r in e.Reasons)
+                {
+                    sb.Append("     ").Append(r.Message).Append(" [").Append(r.Rule).Append(", ").Append(r.Source).Append("]\n");
+                    if (r.Matched.Count > 0)
+                        sb.Append("       recorded: ").Append(string.Join(", ", r.Matched.Select(m => m.Key + " = " + m.Value))).Append('\n');
+                }
             }
         }
 
