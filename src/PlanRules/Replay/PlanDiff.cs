@@ -160,7 +160,7 @@ public sealed record PlanDiff(string? CaseId, IReadOnlyList<PlanChange> Changes)
         $"{w.Severity}: {w.Message} (about {string.Join(", ", w.About)}" + (w.AppliesTo.Count > 0 ? $"; applies to {string.Join(", ", w.AppliesTo)})" : ")");
 
     private static string Describe(MissingInformation m) =>
-        (m.NeededFor.Count > 0 ? $"needed for {string.Join(", ", m.NeededFor)}: " : "needed for the plan: ") + m.Why;
+        m.Purpose + " — " + (m.NeededFor.Count > 0 ? $"needed for {string.Join(", ", m.NeededFor)}: " : "needed for the plan: ") + m.Why;
 
     private static string Describe(Referral r) => $"{r.Message} (about {string.Join(", ", r.About)})";
 }
