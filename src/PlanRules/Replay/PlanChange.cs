@@ -12,7 +12,7 @@ namespace PlanRules.Replay;
 /// <param name="Rules">The rules responsible.</param>
 public sealed record PlanChange(PlanChangeKind Kind, string Item, string? Before, string? After, IReadOnlyList<string> Rules)
 {
-    /// <summary>The plan section: <c>candidates</c>, <c>excluded</c>, <c>warnings</c>, <c>missingInformation</c> or <c>referrals</c>.</summary>
+    /// <summary>The plan section: <c>candidates</c>, <c>excluded</c>, <c>warnings</c>, <c>missingInformation</c>, <c>referrals</c>, <c>followUp</c> or <c>screening</c>.</summary>
     public string Section => SectionOf(Kind);
 
     /// <summary>The kind in words, e.g. <c>candidate added</c>.</summary>
@@ -26,6 +26,8 @@ public sealed record PlanChange(PlanChangeKind Kind, string Item, string? Before
         PlanChangeKind.ExclusionAdded or PlanChangeKind.ExclusionRemoved or PlanChangeKind.ExclusionChanged => "excluded",
         PlanChangeKind.WarningAdded or PlanChangeKind.WarningRemoved or PlanChangeKind.WarningChanged => "warnings",
         PlanChangeKind.MissingInformationAdded or PlanChangeKind.MissingInformationRemoved or PlanChangeKind.MissingInformationChanged => "missingInformation",
+        PlanChangeKind.FollowUpAdded or PlanChangeKind.FollowUpRemoved => "followUp",
+        PlanChangeKind.ScreeningChanged => "screening",
         _ => "referrals",
     };
 
@@ -48,6 +50,9 @@ public sealed record PlanChange(PlanChangeKind Kind, string Item, string? Before
         PlanChangeKind.MissingInformationChanged => "missing information changed",
         PlanChangeKind.ReferralAdded => "referral added",
         PlanChangeKind.ReferralRemoved => "referral removed",
+        PlanChangeKind.FollowUpAdded => "follow-up added",
+        PlanChangeKind.FollowUpRemoved => "follow-up removed",
+        PlanChangeKind.ScreeningChanged => "screening changed",
         _ => kind.ToString(),
     };
 

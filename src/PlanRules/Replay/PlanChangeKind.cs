@@ -33,4 +33,13 @@ public enum PlanChangeKind
     ReferralAdded,
     /// <summary>A referral disappeared.</summary>
     ReferralRemoved,
+
+    /// <summary>A follow-up item (an outcome check or a medication restart) appears.</summary>
+    FollowUpAdded,
+
+    /// <summary>A follow-up item disappears.</summary>
+    FollowUpRemoved,
+
+    /// <summary>A screening fact's recorded value is shown differently (e.g. a red flag now listed as checked).</summary>
+    ScreeningChanged,
 }

@@ -5,7 +5,8 @@ namespace PlanRules.Replay;
 
 /// <summary>
 /// The differences between two plans of the same case (e.g. made with a rule set before and after a change):
-/// candidates added, removed, or with another strength or rank; exclusions; warnings; missing information; referrals;
+/// candidates added, removed, or with another strength or rank; exclusions; warnings; missing information (and its
+/// purpose); referrals; follow-up items (outcome checks and medication restarts); screening values;
 /// each with the rules responsible. Immutable.
 /// </summary>
 /// <param name="CaseId">The case's id (from the plan after the change).</param>
@@ -28,6 +29,8 @@ public sealed record PlanDiff(string? CaseId, IReadOnlyList<PlanChange> Changes)
         Warnings(before, after, changes);
         Missing(before, after, changes);
         Referrals(before, after, changes);
+        FollowUps(before, after, changes);
+        Screening(before, after, changes);
         return new PlanDiff(after.CaseId ?? before.CaseId, changes);
     }
 
@@ -161,6 +164,38 @@ public sealed record PlanDiff(string? CaseId, IReadOnlyList<PlanChange> Changes)
 
     private static string Describe(MissingInformation m) =>
         m.Purpose + " — " + (m.NeededFor.Count > 0 ? $"needed for {string.Join(", ", m.NeededFor)}: " : "needed for the plan: ") + m.Why;
+
+    private static void FollowUps(TreatmentPlan before, TreatmentPlan after, List<PlanChange> changes)
+    {
+        static string Key(FollowUp f) => f.Rule + "\u0001" + f.Measure + "\u0001" + f.AfterWeeks.ToString("R", CultureInfo.InvariantCulture) + "\u0001" + f.Kind;
+        var was = before.FollowUp.GroupBy(Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var now = after.FollowUp.GroupBy(Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var key in Codes(was.Keys, now.Keys))
+        {
+            was.TryGetValue(key, out var b);
+            now.TryGetValue(key, out var a);
+            if (b is null)
+                changes.Add(new PlanChange(PlanChangeKind.FollowUpAdded, a!.Measure, null, Describe(a), [a.Rule]));
+            else if (a is null)
+                changes.Add(new PlanChange(PlanChangeKind.FollowUpRemoved, b.Measure, Describe(b), null, [b.Rule]));
+        }
+    }
+
+    private static void Screening(TreatmentPlan before, TreatmentPlan after, List<PlanChange> changes)
+    {
+        var was = before.Screening.ToDictionary(s => s.Fact, s => s.Value.ToString(), StringComparer.Ordinal);
+        var now = after.Screening.ToDictionary(s => s.Fact, s => s.Value.ToString(), StringComparer.Ordinal);
+        foreach (var fact in Codes(was.Keys, now.Keys))
+        {
+            was.TryGetValue(fact, out var b);
+            now.TryGetValue(fact, out var a);
+            if (b != a) changes.Add(new PlanChange(PlanChangeKind.ScreeningChanged, fact, b ?? "not listed", a ?? "not listed", []));
+        }
+    }
+
+    private static string Describe(FollowUp f) =>
+        (f.Kind == FollowUp.RestartKind ? "restart" : "check") + " at week " + f.AfterWeeks.ToString("R", CultureInfo.InvariantCulture)
+        + (f.AppliesTo.Count > 0 ? $" for {string.Join(", ", f.AppliesTo)}" : "") + ": " + f.Message;
 
     private static string Describe(Referral r) => $"{r.Message} (about {string.Join(", ", r.About)})";
 }
