@@ -6,15 +6,30 @@
 //   dotnet run --project src/PlanRules.Samples -- --cds-hooks        a CDS Hooks service on 127.0.0.1 (discovery + one hook)
 using PlanRules;
 using PlanRules.Cases;
+using PlanRules.Samples;
 
-if (args.Contains("--host")) return await PlanRules.Samples.Hosting.HostedSample.RunAsync(args);
-if (args.Contains("--cds-hooks")) return await PlanRules.Samples.CdsHooks.CdsHooksSample.RunAsync(args);
+var arguments = SampleArguments.Parse(args);
+if (arguments.Error is { } error)
+{
+    // The argument itself may be a mistyped path: say what is wrong with the command line, then how to use it.
+    Console.Error.WriteLine("error: " + error);
+    Console.Error.WriteLine(SampleArguments.Usage);
+    return 2;
+}
+switch (arguments.Mode)
+{
+    case SampleMode.Help:
+        Console.WriteLine(SampleArguments.Usage);
+        return 0;
+    case SampleMode.Host:
+        return await PlanRules.Samples.Hosting.HostedSample.RunAsync(args);
+    case SampleMode.CdsHooks:
+        return await PlanRules.Samples.CdsHooks.CdsHooksSample.RunAsync(args);
+}
 
-var json = args.Contains("--json");
-var rulesIndex = Array.IndexOf(args, "--rules");
-var rulesDir = rulesIndex >= 0 && rulesIndex + 1 < args.Length ? args[rulesIndex + 1] : FindRulesDirectory();
-var casePath = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (rulesIndex < 0 || i != rulesIndex + 1)).FirstOrDefault()
-               ?? Path.Combine(AppContext.BaseDirectory, "cases", "lumbar-radicular-apixaban.json");
+var json = arguments.Json;
+var rulesDir = arguments.RulesDirectory ?? FindRulesDirectory();
+var casePath = arguments.CasePath ?? Path.Combine(AppContext.BaseDirectory, "cases", "lumbar-radicular-apixaban.json");
 
 // 1. Load: every diagnostic is returned; a rule set with any error is never usable.
 RuleSet rules;
