@@ -54,14 +54,12 @@ internal sealed class LiteralProbe
         return _literal.Positive ? truth : truth switch { Truth.True => Truth.False, Truth.False => Truth.True, _ => Truth.Unknown };
     }
 
-    private static string Section(string fact) => fact.IndexOf('.') is var i and > 0 ? fact[..i] : fact;
-
     private Truth EvaluateLeaf(CaseFacts facts)
     {
         switch (_literal.Leaf)
         {
             case FactCondition f when f.Operator == ComparisonOperator.Known:
-                var recorded = Vocabulary.ListSections.Contains(Section(f.Fact)) ? facts.IsListKnown(Section(f.Fact)) : facts.TryGetScalar(f.Fact, out _);
+                var recorded = f.AsksWhetherListIsKnown ? facts.IsListKnown(f.ListSection) : facts.TryGetScalar(f.Fact, out _);
                 return recorded == f.Operands[0].Value.BooleanValue ? Truth.True : Truth.False;
             case FactCondition f:
                 if (!facts.TryGetScalar(f.Fact, out var fact)) return Truth.Unknown;

@@ -105,7 +105,7 @@ internal sealed class RuleTranslator
     /// <summary>Whether a literal becomes a positive pattern over a scalar fact in this variant.</summary>
     private static bool IsPositivePattern(CompiledVariant variant, Literal literal) => literal.Leaf switch
     {
-        FactCondition { Operator: ComparisonOperator.Known } f when Vocabulary.ListSections.Contains(f.Fact[..Math.Max(0, f.Fact.IndexOf('.'))]) => true,
+        FactCondition { AsksWhetherListIsKnown: true } => true,
         FactCondition { Operator: ComparisonOperator.Known } f => f.Operands[0].Value.BooleanValue == literal.Positive,
         FactCondition => !variant.Possible,
         _ => false,
@@ -114,10 +114,10 @@ internal sealed class RuleTranslator
     private void AddFact(GroupBuilder lhs, CompiledVariant variant, FactCondition f, bool positive, int index)
     {
         var name = "f" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (f.Operator == ComparisonOperator.Known && Vocabulary.ListSections.Contains(f.Fact[..f.Fact.IndexOf('.')]))
+        if (f.AsksWhetherListIsKnown)
         {
             // A list entry is known when its list is: one status fact per list section says whether it is.
-            var section = f.Fact[..f.Fact.IndexOf('.')];
+            var section = f.ListSection;
             var recorded = f.Operands[0].Value.BooleanValue == positive;
             var status = lhs.Pattern(typeof(ListStatusFact), name);
             var s = Expression.Parameter(typeof(ListStatusFact), name);

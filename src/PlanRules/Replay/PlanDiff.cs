@@ -113,19 +113,30 @@ public sealed record PlanDiff(string? CaseId, IReadOnlyList<PlanChange> Changes)
         }
     }
 
-    private static void Referrals(TreatmentPlan before, TreatmentPlan after, List<PlanChange> changes)
+    private static void Referrals(TreatmentPlan before, TreatmentPlan after, List<PlanChange> changes) =>
+        AddedOrRemoved(before.Referrals, after.Referrals, r => r.Code + "\u0001" + r.Rule, r => r.Code, Describe, r => r.Rule,
+            PlanChangeKind.ReferralAdded, PlanChangeKind.ReferralRemoved, changes);
+
+    private static void FollowUps(TreatmentPlan before, TreatmentPlan after, List<PlanChange> changes) =>
+        AddedOrRemoved(before.FollowUp, after.FollowUp,
+            f => f.Rule + "\u0001" + f.Measure + "\u0001" + f.AfterWeeks.ToString("R", CultureInfo.InvariantCulture) + "\u0001" + f.Kind,
+            f => f.Measure, Describe, f => f.Rule, PlanChangeKind.FollowUpAdded, PlanChangeKind.FollowUpRemoved, changes);
+
+    /// <summary>Items matched by key that only appear or disappear (their text is the rule's, so it cannot change alone).</summary>
+    private static void AddedOrRemoved<T>(IEnumerable<T> before, IEnumerable<T> after, Func<T, string> key, Func<T, string> item,
+        Func<T, string> describe, Func<T, string> rule, PlanChangeKind added, PlanChangeKind removed, List<PlanChange> changes)
+        where T : class
     {
-        static string Key(Referral r) => r.Code + "\u0001" + r.Rule;
-        var was = before.Referrals.GroupBy(Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var now = after.Referrals.GroupBy(Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        foreach (var key in Codes(was.Keys, now.Keys))
+        var was = before.GroupBy(key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var now = after.GroupBy(key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var k in Codes(was.Keys, now.Keys))
         {
-            was.TryGetValue(key, out var b);
-            now.TryGetValue(key, out var a);
+            was.TryGetValue(k, out var b);
+            now.TryGetValue(k, out var a);
             if (b is null)
-                changes.Add(new PlanChange(PlanChangeKind.ReferralAdded, a!.Code, null, Describe(a), [a.Rule]));
+                changes.Add(new PlanChange(added, item(a!), null, describe(a!), [rule(a!)]));
             else if (a is null)
-                changes.Add(new PlanChange(PlanChangeKind.ReferralRemoved, b.Code, Describe(b), null, [b.Rule]));
+                changes.Add(new PlanChange(removed, item(b), describe(b), null, [rule(b)]));
         }
     }
 
@@ -164,22 +175,6 @@ public sealed record PlanDiff(string? CaseId, IReadOnlyList<PlanChange> Changes)
 
     private static string Describe(MissingInformation m) =>
         m.Purpose + " — " + (m.NeededFor.Count > 0 ? $"needed for {string.Join(", ", m.NeededFor)}: " : "needed for the plan: ") + m.Why;
-
-    private static void FollowUps(TreatmentPlan before, TreatmentPlan after, List<PlanChange> changes)
-    {
-        static string Key(FollowUp f) => f.Rule + "\u0001" + f.Measure + "\u0001" + f.AfterWeeks.ToString("R", CultureInfo.InvariantCulture) + "\u0001" + f.Kind;
-        var was = before.FollowUp.GroupBy(Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var now = after.FollowUp.GroupBy(Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        foreach (var key in Codes(was.Keys, now.Keys))
-        {
-            was.TryGetValue(key, out var b);
-            now.TryGetValue(key, out var a);
-            if (b is null)
-                changes.Add(new PlanChange(PlanChangeKind.FollowUpAdded, a!.Measure, null, Describe(a), [a.Rule]));
-            else if (a is null)
-                changes.Add(new PlanChange(PlanChangeKind.FollowUpRemoved, b.Measure, Describe(b), null, [b.Rule]));
-        }
-    }
 
     private static void Screening(TreatmentPlan before, TreatmentPlan after, List<PlanChange> changes)
     {

@@ -23,7 +23,18 @@ public sealed record AlwaysCondition : Condition;
 /// <param name="Fact">The fact's full name.</param>
 /// <param name="Operator">The comparison.</param>
 /// <param name="Operands">One value, two for <see cref="ComparisonOperator.Between"/>, several for <see cref="ComparisonOperator.In"/>.</param>
-public sealed record FactCondition(string Fact, ComparisonOperator Operator, IReadOnlyList<Operand> Operands) : Condition;
+public sealed record FactCondition(string Fact, ComparisonOperator Operator, IReadOnlyList<Operand> Operands) : Condition
+{
+    /// <summary>
+    /// <c>known</c> on a list entry (<c>condition.renal_impairment</c>): whether the case records that list at all,
+    /// rather than whether a single value is present.
+    /// </summary>
+    internal bool AsksWhetherListIsKnown =>
+        Operator == ComparisonOperator.Known && Vocabulary.ListSections.Contains(ListSection);
+
+    /// <summary>The section of the fact (<c>condition</c> for <c>condition.renal_impairment</c>).</summary>
+    internal string ListSection => Fact.IndexOf('.') is var i and > 0 ? Fact[..i] : Fact;
+}
 
 /// <summary>How many entries of a history list match a filter.</summary>
 /// <param name="List">A list fact (<c>procedure.mbb.lumbar</c>) or a prefix ending in <c>.*</c>.</param>
