@@ -4,6 +4,7 @@ using Hl7.Fhir.Utility;
 using PlanRules.Cases;
 using PlanRules.Rules;
 using Condition = Hl7.Fhir.Model.Condition;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Fhir;
 

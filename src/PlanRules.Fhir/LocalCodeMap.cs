@@ -1,3 +1,4 @@
+using PlanRules.Rules;
 using PlanRules.Cases;
 
 namespace PlanRules.Fhir;

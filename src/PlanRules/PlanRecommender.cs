@@ -1,6 +1,7 @@
 using PlanRules.Cases;
 using PlanRules.Plans;
 using PlanRules.Rules;
+using PlanRules.Diagnostics;
 
 namespace PlanRules;
 

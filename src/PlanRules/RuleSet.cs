@@ -13,7 +13,6 @@ namespace PlanRules;
 /// </summary>
 public sealed class RuleSet
 {
-    private const string ResourcePrefix = "PlanRules.DefaultRules/";
     private static readonly Lazy<RuleSet> Default = new(LoadDefaultCore, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private RuleSet(CompiledRuleSet compiled) => Compiled = compiled;
@@ -75,24 +74,12 @@ public sealed class RuleSet
     public static RuleSet LoadDefault() => Default.Value;
 
     /// <summary>The files of the shipped rule set, as embedded in this assembly.</summary>
-    public static IReadOnlyList<RuleSourceFile> DefaultFiles()
-    {
-        var assembly = typeof(RuleSet).Assembly;
-        var files = new List<RuleSourceFile>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            files.Add(new RuleSourceFile(name[ResourcePrefix.Length..].Replace('\\', '/'), reader.ReadToEnd()));
-        }
-        return files;
-    }
+    public static IReadOnlyList<RuleSourceFile> DefaultFiles() => DefaultRuleFiles.Read();
 
     private static RuleSet LoadDefaultCore()
     {
-        var result = Load(DefaultFiles());
-        return result.RuleSet ?? throw new InvalidOperationException(
-            "The embedded default rule set is invalid:\n" + string.Join('\n', result.Diagnostics));
+        var (compiled, diagnostics) = CompiledRuleSet.Compile(DefaultRuleFiles.Content);
+        return compiled is null ? throw DefaultRuleFiles.Invalid(diagnostics) : new RuleSet(compiled);
     }
 
     /// <summary>

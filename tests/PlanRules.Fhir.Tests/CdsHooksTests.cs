@@ -6,6 +6,7 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using PlanRules.Fhir.CdsHooks;
 using PlanRules.Samples.CdsHooks;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Fhir.Tests;
 

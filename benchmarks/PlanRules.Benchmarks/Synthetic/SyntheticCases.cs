@@ -1,4 +1,5 @@
 using System.Globalization;
+using PlanRules.Rules;
 using PlanRules.Cases;
 
 namespace PlanRules.Benchmarks;

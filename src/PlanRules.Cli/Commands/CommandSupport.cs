@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PlanRules.IO;
 using PlanRules.Replay;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Cli.Commands;
 

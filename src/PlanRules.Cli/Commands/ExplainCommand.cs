@@ -2,6 +2,7 @@ using System.CommandLine;
 using PlanRules.Plans;
 using PlanRules.Replay;
 using PlanRules.Rules;
+using PlanRules.Cases;
 
 namespace PlanRules.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Fhir.CdsHooks;
 

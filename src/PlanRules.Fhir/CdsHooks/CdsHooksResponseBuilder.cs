@@ -6,6 +6,7 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using PlanRules.Plans;
 using PlanRules.Rules;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Fhir.CdsHooks;
 

@@ -4,6 +4,7 @@ using System.Text;
 using Newtonsoft.Json;
 using PlanRules.Privacy;
 using PlanRules.Rules;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Cases;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Newtonsoft.Json;
 
+using PlanRules.Rules;
+
 namespace PlanRules.Cases;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using PlanRules.Privacy;
 using PlanRules.Rules;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Cases;
 

@@ -1,3 +1,5 @@
+using PlanRules.Rules;
+
 namespace PlanRules.Cases;
 
 /// <summary>

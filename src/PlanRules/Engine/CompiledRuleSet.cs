@@ -3,6 +3,7 @@ using NRules;
 using PlanRules.Cases;
 using PlanRules.Plans;
 using PlanRules.Rules;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Engine;
 

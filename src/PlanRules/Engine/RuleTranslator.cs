@@ -3,6 +3,7 @@ using System.Reflection;
 using NRules.RuleModel;
 using NRules.RuleModel.Builders;
 using PlanRules.Rules;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Engine;
 
@@ -188,7 +189,7 @@ internal sealed class RuleTranslator
         {
             case (false, true):
                 Entry(lhs.Exists().Pattern(typeof(EntryFact), entryName), definite: true);
-                variant.ImpliedMatches.Add(new(q.List, Cases.FactValue.Boolean(true)));
+                variant.ImpliedMatches.Add(new(q.List, FactValue.Boolean(true)));
                 break;
             case (false, false):
                 KnownList(lhs, q, statusName);
@@ -197,7 +198,7 @@ internal sealed class RuleTranslator
             case (true, true):
                 // "list unknown, or some entry may match": a disjunction, expressed as a collect aggregate joined
                 // with the list status (a NOT over a group with a nested NOT did not block reliably).
-                AddCount(lhs, variant, q with { Operator = CountOperator.AtLeast, Count = new Operand(Cases.FactValue.Number(1)) }, positive: true, index);
+                AddCount(lhs, variant, q with { Operator = CountOperator.AtLeast, Count = new Operand(FactValue.Number(1)) }, positive: true, index);
                 break;
             default:
                 Entry(lhs.Not().Pattern(typeof(EntryFact), entryName), definite: true);

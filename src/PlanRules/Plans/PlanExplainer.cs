@@ -1,6 +1,7 @@
 using PlanRules.Cases;
 using PlanRules.Engine;
 using PlanRules.Rules;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Plans;
 
@@ -80,7 +81,7 @@ public sealed class PlanExplainer
 
     private ConditionExplanation Evaluate(Condition condition, CompiledRuleSet compiled, CaseFacts facts)
     {
-        var text = PlanRules.Review.PlainLanguage.Describe(condition, _rules.Vocabulary);
+        var text = PlainLanguage.Describe(condition, _rules.Vocabulary);
         var source = condition.Location.ToString();
         switch (condition)
         {

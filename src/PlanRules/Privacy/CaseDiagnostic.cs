@@ -1,3 +1,5 @@
+using PlanRules.Diagnostics;
+
 namespace PlanRules.Privacy;
 
 /// <summary>

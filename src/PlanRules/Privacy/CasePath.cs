@@ -32,7 +32,7 @@ internal sealed class CasePath : IEquatable<CasePath>
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(shownKeys);
-        if (!shownKeys.Contains(key) && !Cases.AnonymizationGuard.IsFieldName(key))
+        if (!shownKeys.Contains(key) && !AnonymizationGuard.IsFieldName(key))
             return new(_text + "[#" + (position + 1).ToString(CultureInfo.InvariantCulture) + "]");
         if (IsSimpleName(key)) return new(_text + "." + key);
         var sb = new StringBuilder(_text.Length + key.Length + 4).Append(_text).Append("['");

@@ -1,5 +1,5 @@
 using Newtonsoft.Json.Linq;
-using PlanRules.Cases;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Rules;
 

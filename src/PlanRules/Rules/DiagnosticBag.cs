@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Rules;
 

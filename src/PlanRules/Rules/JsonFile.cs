@@ -1,6 +1,7 @@
 using System.Numerics;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Rules;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Rules;
 

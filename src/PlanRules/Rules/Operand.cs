@@ -1,4 +1,3 @@
-using PlanRules.Cases;
 
 namespace PlanRules.Rules;
 

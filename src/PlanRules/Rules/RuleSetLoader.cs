@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
-using PlanRules.Cases;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Rules;
 

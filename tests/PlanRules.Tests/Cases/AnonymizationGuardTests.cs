@@ -1,6 +1,8 @@
+using PlanRules.Rules;
 using PlanRules.Cases;
 using Xunit;
 using static PlanRules.Tests.Cases.CaseTestHelpers;
+using PlanRules.Privacy;
 
 namespace PlanRules.Tests.Cases;
 

@@ -2,6 +2,7 @@ using PlanRules.Cases;
 using PlanRules.Rules;
 using Xunit;
 using static PlanRules.Tests.Cases.CaseTestHelpers;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Tests.Cases;
 

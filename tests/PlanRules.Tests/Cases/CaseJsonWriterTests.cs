@@ -1,4 +1,5 @@
 using System.Globalization;
+using PlanRules.Rules;
 using PlanRules.Cases;
 using Xunit;
 using static PlanRules.Tests.Cases.CaseTestHelpers;

@@ -1,5 +1,6 @@
 using PlanRules.Cases;
 using Xunit;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Tests.Cases;
 

@@ -1,3 +1,4 @@
+using PlanRules.Rules;
 using PlanRules.Cases;
 using Xunit;
 using static PlanRules.Tests.Cases.CaseTestHelpers;

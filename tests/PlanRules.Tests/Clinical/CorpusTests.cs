@@ -1,5 +1,6 @@
 using PlanRules.Cases;
 using PlanRules.Plans;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Tests.Clinical;
 

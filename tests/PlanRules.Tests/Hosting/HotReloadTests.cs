@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PlanRules.Hosting;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Tests.Hosting;
 

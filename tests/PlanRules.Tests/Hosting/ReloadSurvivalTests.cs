@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using PlanRules.Hosting;
 using PlanRules.Rules;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Tests.Hosting;
 

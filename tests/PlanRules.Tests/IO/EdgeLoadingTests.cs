@@ -7,6 +7,7 @@ using PlanRules.Replay;
 using PlanRules.Review;
 using PlanRules.Samples.Hosting;
 using PlanRules.Tests.Hosting;
+using PlanRules.Rules;
 
 namespace PlanRules.Tests.IO;
 

@@ -2,9 +2,11 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using PlanRules.Rules;
 using PlanRules.Cases;
 using Xunit;
 using static PlanRules.Tests.Cases.CaseTestHelpers;
+using PlanRules.Privacy;
 
 namespace PlanRules.Tests.Privacy;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Xunit;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Tests.Privacy;
 

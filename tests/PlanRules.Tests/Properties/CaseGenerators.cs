@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using PlanRules.Rules;
 using PlanRules.Cases;
 
 namespace PlanRules.Tests.Properties;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PlanRules.Review;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Tests.Review;
 

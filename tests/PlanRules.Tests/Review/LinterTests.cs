@@ -1,5 +1,6 @@
 using PlanRules.Review;
 using PlanRules.Rules;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Tests.Review;
 

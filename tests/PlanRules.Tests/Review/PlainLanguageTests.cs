@@ -1,3 +1,4 @@
+using PlanRules.Rules;
 using PlanRules.Review;
 
 namespace PlanRules.Tests.Review;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PlanRules.Review;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Tests.Review;
 

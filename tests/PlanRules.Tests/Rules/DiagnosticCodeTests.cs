@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PlanRules.Rules;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Tests.Rules;
 

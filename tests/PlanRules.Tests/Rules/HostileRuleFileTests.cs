@@ -4,6 +4,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Newtonsoft.Json.Linq;
 using PlanRules.Rules;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Tests.Rules;
 

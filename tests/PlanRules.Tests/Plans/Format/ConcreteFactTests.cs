@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Newtonsoft.Json.Linq;
+using PlanRules.Rules;
 using PlanRules.Cases;
 using PlanRules.Plans;
 using PlanRules.Tests.Properties;

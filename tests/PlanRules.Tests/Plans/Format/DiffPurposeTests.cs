@@ -32,7 +32,7 @@ public class DiffPurposeTests
         var after = Plan("safety") with
         {
             FollowUp = [new FollowUp("medication.apixaban", 0, "Restart apixaban 24 hours after the procedure.", ["esi.lumbar.transforaminal"], "r.restart", "a.json:1") { Kind = FollowUp.RestartKind }],
-            Screening = [new ScreeningFact("finding.redflag.cauda_equina", PlanRules.Cases.FactValue.Boolean(false))],
+            Screening = [new ScreeningFact("finding.redflag.cauda_equina", PlanRules.Rules.FactValue.Boolean(false))],
         };
 
         var changes = PlanDiff.Compare(before, after).Changes;

@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using PlanRules.Rules;
 using PlanRules.Cases;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using PlanRules.Rules;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Tests.Plans.Format;
 
