@@ -279,7 +279,7 @@ public sealed class EdgeInputTests : IDisposable
         var code = Bounded(() => CliApp.Run(["replay", _corpus.PathOf("cases"), "--rules", rules, "-o", report], output, error));
 
         Assert.True(code == ExitCodes.Usage, $"exit {code}\n{output}\n{error}");
-        Assert.Contains($"error: cannot write the report '{report}'", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"error: cannot write '{report}'", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_corpus.PathOf("out")));
         Assert.Equal("x", File.ReadAllText(Path.Combine(report, "keep")));

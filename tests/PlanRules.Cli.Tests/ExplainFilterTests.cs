@@ -113,7 +113,7 @@ public sealed class ExplainFilterTests : IDisposable
         var json = JObject.Parse(result.Out);
         Assert.Equal("planrules.explanation/1", (string?)json["schema"]);
         Assert.Equal("candidate", (string?)json["status"]);
-        var rules = ((JArray)json["rules"]!).Select(r => (string?)r["rule"]).ToArray();
+        var rules = ((JArray)json["rules"]!).Select(r => (string)r["rule"]!).ToArray();
         Assert.Equal(["t.esi", "t.inr"], rules.Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(1, (int)json["notShown"]!["failed"]!);
         var esi = json["rules"]!.First(r => (string?)r["rule"] == "t.esi");

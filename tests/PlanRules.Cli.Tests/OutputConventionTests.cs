@@ -56,7 +56,7 @@ public sealed class OutputConventionTests : IDisposable
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         var lines = File.ReadAllLines(file);
-        Assert.Equal(["a", "b"], lines.Select(l => (string?)JObject.Parse(l)["caseId"]).ToArray());
+        Assert.Equal(["a", "b"], lines.Select(l => (string)JObject.Parse(l)["caseId"]!).ToArray());
     }
 
     [Fact]

@@ -86,13 +86,13 @@ public sealed class StdinTests : IDisposable
     }
 
     [Fact]
-    public void Dash_FromATerminal_IsAUsageError_InsteadOfWaiting()
+    public async Task Dash_FromATerminal_IsAUsageError_InsteadOfWaiting()
     {
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var code = CliApp.RunAsync(["plan", "-", "--rules", _rules], output, error, openInput: () => throw new InvalidOperationException("must not be read"),
-            inputIsTerminal: true).GetAwaiter().GetResult();
+        var code = await CliApp.RunAsync(["plan", "-", "--rules", _rules], output, error, openInput: () => throw new InvalidOperationException("must not be read"),
+            inputIsTerminal: true);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("standard input, which is a terminal", error.ToString(), StringComparison.Ordinal);

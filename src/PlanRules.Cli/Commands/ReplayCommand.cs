@@ -109,16 +109,19 @@ internal static class ReplayCommand
                 }, parallel, cancellationToken)).ConfigureAwait(false);
 
                 report?.Complete(summary);
+                // A report file is renamed into place before it is announced.
+                var reportFile = target.IsFile && format != "text";
+                if (reportFile && !await target.TryCommitAsync(cancellationToken).ConfigureAwait(false)) return ExitCodes.Usage;
                 console.Line();
                 var inv = CultureInfo.InvariantCulture;
                 var totals = string.Create(inv, $"{summary.Total} case(s) in {summary.Elapsed.TotalSeconds:0.###} s ({summary.CasesPerSecond:0} cases/s, {summary.Workers} worker(s)): ")
                     + string.Create(inv, $"{summary.Passed} passed, {summary.Failed} missed an expectation, {summary.Errors} could not be read or planned")
                     + (summary.WithoutExpectations > 0 ? string.Create(inv, $"; {summary.WithoutExpectations} passing case(s) have no expect block.") : ".");
                 console.Line(totals);
-                if (target.IsFile && format != "text") console.Line($"Report written to {outFile}.");
+                if (reportFile) console.Line($"Report written to {outFile}.");
                 console.Line(summary.ToString(), summary.AllPassed ? "green" : "red");
-                if (!await target.TryCommitAsync(cancellationToken).ConfigureAwait(false)) return ExitCodes.Usage;
-                await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+                if (!ReferenceEquals(console.Out, target.Writer)) await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+                if (!reportFile && !await target.TryCommitAsync(cancellationToken).ConfigureAwait(false)) return ExitCodes.Usage;
                 return summary.Errors > 0 ? ExitCodes.CaseErrors : summary.Failed > 0 ? ExitCodes.Failed : ExitCodes.Success;
             }
             catch (Exception ex) when (target.IsFile && ex is IOException or UnauthorizedAccessException)
