@@ -52,7 +52,7 @@ internal static class DiffCommand
         var after = CommandSupport.LoadRules(ctx, afterDirectory, cancellationToken);
         if (before is null || after is null) return ExitCodes.Usage;
 
-        // Written beside --out and renamed over it only when complete: a failed or cancelled run loses nothing.
+        // Written beside -o FILE and renamed over it only when complete: a failed or cancelled run loses nothing.
         AtomicFile? file = null;
         if (outFile is not null)
         {
