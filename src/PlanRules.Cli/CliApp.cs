@@ -19,19 +19,34 @@ public static class CliApp
     public static int Run(string[] args, TextWriter output, TextWriter error) =>
         RunAsync(args, output, error).GetAwaiter().GetResult();
 
+    /// <summary>Runs the command line with <paramref name="input"/> as standard input (what a <c>-</c> file argument reads).</summary>
+    /// <param name="args">The arguments, e.g. <c>["plan", "-"]</c>.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="input">Standard input.</param>
+    /// <returns>The exit code (see <see cref="ExitCodes"/>).</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error, Stream input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return RunAsync(args, output, error, openInput: () => input).GetAwaiter().GetResult();
+    }
+
     /// <summary>Runs the command line.</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error.</param>
     /// <param name="interactive">Whether standard output is a terminal: progress bars, colours and tables sized to it.</param>
     /// <param name="cancellationToken">Cancels the command (e.g. on Ctrl+C).</param>
+    /// <param name="openInput">Opens standard input, read by a <c>-</c> file argument; none (empty) by default.</param>
+    /// <param name="inputIsTerminal">Whether standard input is a terminal: <c>-</c> is then refused rather than waiting for typing.</param>
     /// <returns>The exit code (see <see cref="ExitCodes"/>).</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false, CancellationToken cancellationToken = default,
+        Func<Stream>? openInput = null, bool inputIsTerminal = false)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var ctx = new CliContext(output, error, interactive);
+        var ctx = new CliContext(output, error, interactive, openInput, inputIsTerminal);
         var verbose = new Option<bool>("--verbose")
         {
             Description = "On an internal error, also print its stack trace (for a defect report).",

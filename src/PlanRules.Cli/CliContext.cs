@@ -5,11 +5,13 @@ namespace PlanRules.Cli;
 /// <summary>Where a command writes: plain lines to the writers, or Spectre.Console rendering on a terminal.</summary>
 internal sealed class CliContext
 {
-    public CliContext(TextWriter output, TextWriter error, bool interactive)
+    public CliContext(TextWriter output, TextWriter error, bool interactive, Func<Stream>? openInput = null, bool inputIsTerminal = false)
     {
         Out = output;
         Err = error;
         Interactive = interactive;
+        OpenInput = openInput ?? (static () => Stream.Null);
+        InputIsTerminal = inputIsTerminal;
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
@@ -24,6 +26,12 @@ internal sealed class CliContext
     /// <summary>Standard output.</summary>
     public TextWriter Out { get; }
 
+    /// <summary>Opens standard input (read by a <c>-</c> file argument).</summary>
+    public Func<Stream> OpenInput { get; }
+
+    /// <summary>Whether standard input is a terminal (nothing piped in): <c>-</c> is then refused instead of waiting for typing.</summary>
+    public bool InputIsTerminal { get; }
+
     /// <summary>Standard error.</summary>
     public TextWriter Err { get; }
 
@@ -32,6 +40,9 @@ internal sealed class CliContext
 
     /// <summary>Spectre.Console over standard output.</summary>
     public IAnsiConsole Console { get; }
+
+    /// <summary>The same context writing its output to <paramref name="output"/> as plain lines (e.g. a file given with <c>-o</c>).</summary>
+    public CliContext WithOutput(TextWriter output) => ReferenceEquals(output, Out) ? this : new(output, Err, false, OpenInput, InputIsTerminal);
 
     /// <summary>Writes one line to standard output, in <paramref name="style"/> on a terminal.</summary>
     public void Line(string text = "", string? style = null)

@@ -23,7 +23,7 @@ public sealed class ClinicalCorpusAgreementTests : IDisposable
         if (!Directory.Exists(corpus) || loaded.RuleSet is null) return; // nothing to agree on yet
         var report = _scratch.PathOf("corpus.json");
 
-        var result = CliResult.Run("replay", corpus, "--rules", RepoPaths.Rules, "--out", report, "--parallel", "2");
+        var result = CliResult.Run("replay", corpus, "--rules", RepoPaths.Rules, "-o", report, "--parallel", "2");
 
         var cases = ((JArray)JObject.Parse(File.ReadAllText(report))["cases"]!).ToDictionary(c => (string)c["name"]!, c => c);
         var files = Directory.EnumerateFiles(corpus, "*.json", SearchOption.AllDirectories)

@@ -41,7 +41,7 @@ public sealed class DiffCommandTests : IDisposable
     {
         var file = _corpus.PathOf("out/diff.json");
 
-        var result = CliResult.Run("diff", "--before", _before, "--after", _after, _corpus.PathOf("cases"), "--format", "json", "--out", file);
+        var result = CliResult.Run("diff", "--before", _before, "--after", _after, _corpus.PathOf("cases"), "--format", "json", "-o", file);
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         Assert.Contains("2 cases: 1 changed, 1 unchanged, 0 error(s)", result.Out, StringComparison.Ordinal);

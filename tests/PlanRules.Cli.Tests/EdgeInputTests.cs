@@ -34,7 +34,7 @@ public sealed class EdgeInputTests : IDisposable
         foreach (var (format, extension) in new[] { ("junit", "xml"), ("json", "json"), ("markdown", "md") })
         {
             var report = _corpus.PathOf($"out/report.{extension}");
-            var result = Bounded(() => CliResult.Run("replay", _corpus.PathOf("cases"), "--rules", rules, "--report", format, "--out", report, "--parallel", "2"));
+            var result = Bounded(() => CliResult.Run("replay", _corpus.PathOf("cases"), "--rules", rules, "--format", format, "-o", report, "--parallel", "2"));
 
             Assert.True(result.ExitCode == ExitCodes.CaseErrors, result.ToString());
             Assert.Equal("1 passed, 3 failed", result.OutLines[^1]);
@@ -220,7 +220,7 @@ public sealed class EdgeInputTests : IDisposable
         using var cancel = new CancellationTokenSource();
         var output = new HookWriter(line => { if (line.StartsWith("Replaying", StringComparison.Ordinal)) cancel.Cancel(); });
         var error = new StringWriter();
-        var code = Bounded(() => CliApp.RunAsync(["replay", _corpus.PathOf("cases"), "--rules", rules, "--out", report], output, error,
+        var code = Bounded(() => CliApp.RunAsync(["replay", _corpus.PathOf("cases"), "--rules", rules, "-o", report], output, error,
             cancellationToken: cancel.Token).GetAwaiter().GetResult());
 
         Assert.True(code == ExitCodes.Cancelled, $"exit {code}\n{output}\n{error}");
@@ -242,7 +242,7 @@ public sealed class EdgeInputTests : IDisposable
         {
             var output = new HookWriter(line => { if (line.StartsWith("Replaying", StringComparison.Ordinal)) throw new InvalidOperationException(Secret); });
             var error = new StringWriter { NewLine = "\n" };
-            string[] args = ["replay", _corpus.PathOf("cases"), "--rules", rules, "--out", report];
+            string[] args = ["replay", _corpus.PathOf("cases"), "--rules", rules, "-o", report];
             var code = Bounded(() => CliApp.Run(verbose ? [.. args, "--verbose"] : args, output, error));
 
             Assert.Equal(ExitCodes.InternalError, code);
@@ -276,10 +276,10 @@ public sealed class EdgeInputTests : IDisposable
             if (line.StartsWith("Replaying", StringComparison.Ordinal)) File.WriteAllText(Path.Combine(Directory.CreateDirectory(report).FullName, "keep"), "x");
         });
         var error = new StringWriter();
-        var code = Bounded(() => CliApp.Run(["replay", _corpus.PathOf("cases"), "--rules", rules, "--out", report], output, error));
+        var code = Bounded(() => CliApp.Run(["replay", _corpus.PathOf("cases"), "--rules", rules, "-o", report], output, error));
 
         Assert.True(code == ExitCodes.Usage, $"exit {code}\n{output}\n{error}");
-        Assert.Contains($"error: cannot write the report '{report}'", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"error: cannot write '{report}'", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_corpus.PathOf("out")));
         Assert.Equal("x", File.ReadAllText(Path.Combine(report, "keep")));
@@ -291,7 +291,7 @@ public sealed class EdgeInputTests : IDisposable
         var rules = _corpus.WriteRuleSet("rules");
         _corpus.WriteCase("cases/a.json", TestCorpus.Case("a"));
         var report = _corpus.PathOf("out/report.json");
-        var result = CliResult.Run("replay", _corpus.PathOf("cases"), "--rules", rules, "--out", report);
+        var result = CliResult.Run("replay", _corpus.PathOf("cases"), "--rules", rules, "-o", report);
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.NotNull(JObject.Parse(File.ReadAllText(report)));
         Assert.Equal(["report.json"], Directory.GetFiles(_corpus.PathOf("out")).Select(Path.GetFileName));
@@ -301,8 +301,8 @@ public sealed class EdgeInputTests : IDisposable
     public void LintAndReview_Out_WriteWhole_WithNoTemporaryFileLeft()
     {
         var rules = _corpus.WriteRuleSet("rules");
-        var lint = CliResult.Run("lint", rules, "--format", "sarif", "--out", _corpus.PathOf("out/lint.sarif"));
-        var review = CliResult.Run("review", rules, "--out", _corpus.PathOf("out/review.html"));
+        var lint = CliResult.Run("lint", rules, "--format", "sarif", "-o", _corpus.PathOf("out/lint.sarif"));
+        var review = CliResult.Run("review", rules, "-o", _corpus.PathOf("out/review.html"));
         Assert.Equal(ExitCodes.Success, review.ExitCode);
         Assert.NotNull(JObject.Parse(File.ReadAllText(_corpus.PathOf("out/lint.sarif"))));
         Assert.Equal(["lint.sarif", "review.html"], Directory.GetFiles(_corpus.PathOf("out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));

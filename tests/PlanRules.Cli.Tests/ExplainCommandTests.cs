@@ -19,7 +19,7 @@ public sealed class ExplainCommandTests : IDisposable
         json.Remove("labs"); // INR unknown
         var file = _corpus.WriteCase("case.json", json);
 
-        var result = CliResult.Run("explain", file, "--intervention", "esi.lumbar.transforaminal", "--rules", _rules);
+        var result = CliResult.Run("explain", file, "--intervention", "esi.lumbar.transforaminal", "--rules", _rules, "--all");
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         var lines = result.OutLines;

@@ -43,7 +43,7 @@ public sealed class LintAndReviewCommandTests : IDisposable
     public void Lint_Sarif_IsSarif210()
     {
         var file = Path.Combine(_temp, "lint.sarif");
-        var result = CliResult.Run("lint", RepoPaths.Rules, "--format", "sarif", "--out", file);
+        var result = CliResult.Run("lint", RepoPaths.Rules, "--format", "sarif", "-o", file);
         Assert.True(result.ExitCode == 0, result.ToString());
         using var sarif = JsonDocument.Parse(File.ReadAllText(file));
         Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
@@ -54,7 +54,7 @@ public sealed class LintAndReviewCommandTests : IDisposable
     public void Review_WritesOneSelfContainedPage()
     {
         var file = Path.Combine(_temp, "review.html");
-        var result = CliResult.Run("review", RepoPaths.Rules, "--out", file);
+        var result = CliResult.Run("review", RepoPaths.Rules, "-o", file);
         Assert.True(result.ExitCode == 0, result.ToString());
         var html = File.ReadAllText(file);
         Assert.Contains("planrules-pain", html, StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed class ProcessTests : IDisposable
         _corpus.WriteCase("cases/b.json", TestCorpus.Case("b", expect: JObject.Parse("""{ "noCandidates": true }""")));
         var report = _corpus.PathOf("out/junit.xml");
 
-        var (code, stdout, stderr) = await RunAsync("replay", _corpus.PathOf("cases"), "--rules", rules, "--report", "junit", "--out", report, "--parallel", "2");
+        var (code, stdout, stderr) = await RunAsync("replay", _corpus.PathOf("cases"), "--rules", rules, "--format", "junit", "-o", report, "--parallel", "2");
 
         Assert.True(code == ExitCodes.Failed, $"exit {code}\n{stdout}\n{stderr}");
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();

@@ -66,7 +66,7 @@ public sealed class ReplayCommandTests : IDisposable
         _corpus.WriteCase("cases/d.json", TestCorpus.Case("d", withExpect: false));
         var report = _corpus.PathOf("out/junit.xml");
 
-        var result = CliResult.Run("replay", _corpus.PathOf("cases"), "--rules", _rules, "--report", "junit", "--out", report);
+        var result = CliResult.Run("replay", _corpus.PathOf("cases"), "--rules", _rules, "--format", "junit", "--output", report);
 
         Assert.True(result.ExitCode == ExitCodes.CaseErrors, result.ToString());
         Assert.Equal("2 passed, 2 failed", result.OutLines[^1]);
@@ -110,7 +110,7 @@ public sealed class ReplayCommandTests : IDisposable
         foreach (var format in new[] { "junit", "json", "markdown" })
         {
             var report = _corpus.PathOf($"out/report.{format}");
-            var result = CliResult.Run("replay", _corpus.PathOf("cases"), "--rules", _rules, "--report", format, "--out", report);
+            var result = CliResult.Run("replay", _corpus.PathOf("cases"), "--rules", _rules, "--format", format, "--output", report);
             Assert.True(result.ExitCode == ExitCodes.CaseErrors, result.ToString());
             Assert.Contains("ERROR 2.json", result.Out, StringComparison.Ordinal);
             Assert.Contains("PR4009", result.Out, StringComparison.Ordinal);
@@ -135,8 +135,8 @@ public sealed class ReplayCommandTests : IDisposable
         var json = _corpus.PathOf("out/report.json");
         var markdown = _corpus.PathOf("out/report.md");
 
-        var first = CliResult.Run("replay", _corpus.PathOf("cases"), "--rules", _rules, "--out", json); // format from the extension
-        var second = CliResult.Run("replay", _corpus.PathOf("cases"), "--rules", _rules, "--report", "markdown", "--out", markdown);
+        var first = CliResult.Run("replay", _corpus.PathOf("cases"), "--rules", _rules, "--output", json); // format from the extension
+        var second = CliResult.Run("replay", _corpus.PathOf("cases"), "--rules", _rules, "--format", "markdown", "--output", markdown);
 
         Assert.True(first.ExitCode == ExitCodes.Failed, first.ToString());
         Assert.True(second.ExitCode == ExitCodes.Failed, second.ToString());
@@ -163,7 +163,7 @@ public sealed class ReplayCommandTests : IDisposable
             _corpus.WriteCase($"cases/sub{i % 3}/case-{i:D3}.json", TestCorpus.Case("c" + i, weeks: i % 2 == 0 ? 10 : 2, withExpect: i % 2 == 0));
         var json = _corpus.PathOf("out/report.json");
 
-        var result = CliResult.Run("replay", _corpus.PathOf("cases"), "--rules", _rules, "--parallel", "4", "--out", json);
+        var result = CliResult.Run("replay", _corpus.PathOf("cases"), "--rules", _rules, "--parallel", "4", "--output", json);
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         Assert.Equal("60 passed, 0 failed", result.OutLines[^1]);
@@ -186,10 +186,11 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--report", "junit")]
-    [InlineData("--out", "report.txt")]
+    [InlineData("-o", "report.html")]
     [InlineData("--parallel", "0")]
-    [InlineData("--report", "html", "--out", "r.html")]
+    [InlineData("--format", "html", "-o", "r.html")]
+    [InlineData("--format", "junit", "--report", "json")]
+    [InlineData("-o", "a.xml", "--out", "b.xml")]
     public void Replay_BadOptions_AreUsageErrors(params string[] options)
     {
         _corpus.WriteCase("cases/a.json", TestCorpus.Case("a"));

@@ -38,7 +38,7 @@ public sealed class SignOffCommandTests : IDisposable
     public void Review_OpensWithWhatNeedsSignOff()
     {
         var file = Path.Combine(_temp, "review.html");
-        var result = CliResult.Run("review", RepoPaths.Rules, "--out", file);
+        var result = CliResult.Run("review", RepoPaths.Rules, "-o", file);
         Assert.True(result.ExitCode == 0, result.ToString());
         var html = File.ReadAllText(file);
         var signOff = html.IndexOf("id=\"sign-off\"", StringComparison.Ordinal);

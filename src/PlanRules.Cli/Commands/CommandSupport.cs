@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using PlanRules.IO;
 using PlanRules.Replay;
 using PlanRules.Diagnostics;
 
@@ -61,8 +60,87 @@ internal static class CommandSupport
         return loaded.RuleSet;
     }
 
+    /// <summary>The name a case read from standard input goes by in messages and reports.</summary>
+    public const string StdinName = "stdin";
+
+    /// <summary>
+    /// The corpus at <paramref name="paths"/> in file-name order, <c>-</c> being one case read from standard input;
+    /// <c>null</c> (after an error line) when a path does not exist or holds no case, or <c>-</c> cannot be used.
+    /// </summary>
+    public static async Task<IReadOnlyList<CaseSource>?> DiscoverAsync(CliContext ctx, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        CaseSource? stdin = null;
+        var dashes = paths.Count(p => p == "-");
+        if (dashes > 1)
+        {
+            ctx.Error("error: '-' (standard input) can be given once");
+            return null;
+        }
+        if (dashes == 1)
+        {
+            stdin = await ReadStdinCaseAsync(ctx, cancellationToken).ConfigureAwait(false);
+            if (stdin is null) return null;
+            if (paths.Count == 1) return [stdin];
+        }
+        var found = Discover(ctx, paths.Where(p => p != "-").ToArray());
+        if (found is null || stdin is null) return found;
+        return [.. found.Append(stdin).OrderBy(c => c.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// One case from standard input: its text, or an error case (not UTF-8, larger than a case may be) that is reported
+    /// like an unreadable file; <c>null</c> after an error line when standard input is a terminal (nothing piped in).
+    /// </summary>
+    public static async Task<CaseSource?> ReadStdinCaseAsync(CliContext ctx, CancellationToken cancellationToken)
+    {
+        var read = await ReadStdinAsync(ctx, Cases.CaseJsonReader.MaxBytes, "case", cancellationToken).ConfigureAwait(false);
+        if (read is null) return null;
+        return read.Value.Text is { } text ? CaseSource.FromText(StdinName, text) : CaseSource.Unreadable(StdinName, null, read.Value.Problem);
+    }
+
+    /// <summary>
+    /// Reads standard input as strict UTF-8, at most <paramref name="maxBytes"/> bytes (reading stops one byte past the
+    /// limit, so a huge input is refused without being held); <c>null</c> after an error line when standard input is a
+    /// terminal. The problem never quotes the input.
+    /// </summary>
+    public static async Task<(string? Text, string Problem)?> ReadStdinAsync(CliContext ctx, long maxBytes, string what, CancellationToken cancellationToken)
+    {
+        if (ctx.InputIsTerminal)
+        {
+            ctx.Error($"error: '-' reads the {what} from standard input, which is a terminal: pipe or redirect the {what} into it (e.g. planrules ... - < file.json)");
+            return null;
+        }
+        try
+        {
+            await using var input = ctx.OpenInput();
+            using var buffer = new MemoryStream();
+            var chunk = new byte[64 * 1024];
+            while (true)
+            {
+                // WaitAsync: Ctrl+C ends the wait even when the stream ignores the token.
+                var n = await input.ReadAsync(chunk, cancellationToken).AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (n == 0) break;
+                buffer.Write(chunk, 0, n);
+                if (buffer.Length > maxBytes)
+                    return (null, string.Create(CultureInfo.InvariantCulture, $"standard input is larger than the {maxBytes} bytes a {what} may have"));
+            }
+            if (buffer.Length == 0) return (null, "standard input is empty: nothing was piped in");
+            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+            return (new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes), "");
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return (null, "standard input is not valid UTF-8");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
+        {
+            return (null, "standard input cannot be read (" + ex.GetType().Name + ")");
+        }
+    }
+
     /// <summary>The corpus at <paramref name="paths"/> in file-name order; <c>null</c> (after an error line) when a path does not exist or holds no case.</summary>
-    public static IReadOnlyList<CaseSource>? Discover(CliContext ctx, IEnumerable<string> paths)
+    public static IReadOnlyList<CaseSource>? Discover(CliContext ctx, IReadOnlyList<string> paths)
     {
         try
         {
@@ -83,20 +161,25 @@ internal static class CommandSupport
     }
 
     /// <summary>
-    /// Writes a report to <paramref name="file"/> through a temporary file renamed into place (the old file stays whole on
-    /// any failure); <c>false</c> after an error line when it cannot be written.
+    /// Writes a whole document to <paramref name="file"/> (<c>null</c>: standard output) through a temporary file renamed
+    /// into place (the old file stays whole on any failure); <c>false</c> after an error line when it cannot be written.
     /// </summary>
-    public static bool TryWriteAtomically(CliContext ctx, string file, string text)
+    public static async Task<bool> TryWriteAsync(CliContext ctx, string? file, string text, CancellationToken cancellationToken)
     {
-        try
+        var target = OutputTarget.Open(ctx, file);
+        if (target is null) return false;
+        await using (target.ConfigureAwait(false))
         {
-            AtomicFile.WriteAllText(file, text);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            ctx.Error($"error: cannot write '{file}': {ex.Message}");
-            return false;
+            try
+            {
+                await target.Writer.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (target.IsFile && ex is IOException or UnauthorizedAccessException)
+            {
+                ctx.Error($"error: cannot write '{file}': {ex.Message}; the previous file, if any, is unchanged");
+                return false;
+            }
+            return await target.TryCommitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace PlanRules.Cli.Commands;
 
-/// <summary><c>planrules coverage CASES [--rules DIR]</c>: per rule, how many cases fired it; facts no rule reads.</summary>
+/// <summary><c>planrules coverage CASES [--rules DIR] [--format table|markdown|json] [-o FILE]</c>: per rule, how many cases fired it; facts no rule reads.</summary>
 internal static class CoverageCommand
 {
     public static Command Create(CliContext ctx)
@@ -26,14 +26,17 @@ internal static class CoverageCommand
         {
             cases, rules, format, parallel,
         };
+        var output = OutputOption.Create("the coverage report");
+        output.AddTo(command);
         command.SetAction((parsed, token) => RunAsync(ctx, parsed.GetRequiredValue(cases), parsed.GetValue(rules), parsed.GetRequiredValue(format),
-            parsed.GetValue(parallel), token));
+            parsed.GetValue(parallel), output.Resolve(parsed, ctx), token));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext ctx, string[] paths, string? rulesDirectory, string format, int parallel, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext ctx, string[] paths, string? rulesDirectory, string format, int parallel, string? outFile,
+        CancellationToken cancellationToken)
     {
-        var corpus = CommandSupport.Discover(ctx, paths);
+        var corpus = await CommandSupport.DiscoverAsync(ctx, paths, cancellationToken).ConfigureAwait(false);
         if (corpus is null) return ExitCodes.Usage;
         var rules = CommandSupport.LoadRules(ctx, rulesDirectory, cancellationToken);
         if (rules is null) return ExitCodes.Usage;
@@ -44,13 +47,19 @@ internal static class CoverageCommand
             step();
         }, parallel, cancellationToken)).ConfigureAwait(false);
 
-        switch (format)
+        var target = OutputTarget.Open(ctx, outFile);
+        if (target is null) return ExitCodes.Usage;
+        await using (target.ConfigureAwait(false))
         {
-            case "json": ctx.Out.Write(report.ToJson()); break;
-            case "markdown": ctx.Out.Write(report.ToMarkdown()); break;
-            default: PrintTable(ctx, report); break;
+            switch (format)
+            {
+                case "json": target.Writer.Write(report.ToJson()); break;
+                case "markdown": target.Writer.Write(report.ToMarkdown()); break;
+                default: PrintTable(target.Context, report); break;
+            }
+            if (!await target.TryCommitAsync(cancellationToken).ConfigureAwait(false)) return ExitCodes.Usage;
         }
-        await ctx.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (outFile is not null) ctx.Error($"coverage written to {outFile}");
         return report.CaseErrors > 0 ? ExitCodes.CaseErrors : ExitCodes.Success;
     }
 

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace PlanRules.Cli.Commands;
 
 /// <summary>
-/// <c>planrules diff --before DIR --after DIR CASES [--format markdown|json] [--out FILE]</c>: which cases' plans change
+/// <c>planrules diff --before DIR --after DIR CASES [--format markdown|json] [-o FILE]</c>: which cases' plans change
 /// between two rule sets, how, and which rules are responsible.
 /// </summary>
 internal static class DiffCommand
@@ -26,7 +26,6 @@ internal static class DiffCommand
             DefaultValueFactory = _ => "markdown",
         };
         format.AcceptOnlyFromAmong("markdown", "json");
-        var output = new Option<string?>("--out") { Description = "Write the report to FILE (and a summary to standard output) instead of standard output.", HelpName = "FILE" };
         var failOnChange = new Option<bool>("--fail-on-change") { Description = "Exit with 1 when any plan changed." };
         var parallel = CommandSupport.ParallelOption();
         var command = new Command("diff",
@@ -34,10 +33,12 @@ internal static class DiffCommand
             + "(candidates, strength, rank, exclusions, warnings, missing information, referrals) and the rules responsible, with a "
             + "count per kind of change.")
         {
-            cases, before, after, format, output, failOnChange, parallel,
+            cases, before, after, format, failOnChange, parallel,
         };
+        var output = OutputOption.Create("the report (and a summary to standard output)");
+        output.AddTo(command);
         command.SetAction((parsed, token) => RunAsync(ctx, parsed.GetRequiredValue(cases), parsed.GetRequiredValue(before)!, parsed.GetRequiredValue(after)!,
-            parsed.GetRequiredValue(format) == "json" ? DiffReportFormat.Json : DiffReportFormat.Markdown, parsed.GetValue(output),
+            parsed.GetRequiredValue(format) == "json" ? DiffReportFormat.Json : DiffReportFormat.Markdown, output.Resolve(parsed, ctx),
             parsed.GetValue(failOnChange), parsed.GetValue(parallel), token));
         return command;
     }
@@ -45,13 +46,13 @@ internal static class DiffCommand
     private static async Task<int> RunAsync(CliContext ctx, string[] paths, string beforeDirectory, string afterDirectory, DiffReportFormat format,
         string? outFile, bool failOnChange, int parallel, CancellationToken cancellationToken)
     {
-        var corpus = CommandSupport.Discover(ctx, paths);
+        var corpus = await CommandSupport.DiscoverAsync(ctx, paths, cancellationToken).ConfigureAwait(false);
         if (corpus is null) return ExitCodes.Usage;
         var before = CommandSupport.LoadRules(ctx, beforeDirectory, cancellationToken);
         var after = CommandSupport.LoadRules(ctx, afterDirectory, cancellationToken);
         if (before is null || after is null) return ExitCodes.Usage;
 
-        // Written beside --out and renamed over it only when complete: a failed or cancelled run loses nothing.
+        // Written beside -o FILE and renamed over it only when complete: a failed or cancelled run loses nothing.
         AtomicFile? file = null;
         if (outFile is not null)
         {
@@ -59,7 +60,7 @@ internal static class DiffCommand
             {
                 file = AtomicFile.Create(outFile);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
                 ctx.Error($"error: cannot write the report '{outFile}': {ex.Message}");
                 return ExitCodes.Usage;

@@ -22,7 +22,7 @@ internal static class PlanCommand
 
     public static Command Create(CliContext ctx)
     {
-        var cases = CommandSupport.CasesArgument("Case files (planrules.case/1) or folders of *.json cases.");
+        var cases = CommandSupport.CasesArgument("Case files (planrules.case/1) or folders of *.json cases; '-' reads one case from standard input.");
         cases.Arity = ArgumentArity.ZeroOrMore;
         var rules = CommandSupport.RulesOption();
         var parallel = CommandSupport.ParallelOption();
@@ -35,7 +35,7 @@ internal static class PlanCommand
             DefaultValueFactory = _ => "json",
         };
         format.AcceptOnlyFromAmong(Formats);
-        var fhir = new Option<string?>("--fhir") { Description = "Read the case from a FHIR R4 Bundle (JSON) instead of a case file; mapping notes go to standard error.", HelpName = "BUNDLE" };
+        var fhir = new Option<string?>("--fhir") { Description = "Read the case from a FHIR R4 Bundle (JSON; '-': standard input) instead of a case file; mapping notes go to standard error.", HelpName = "BUNDLE" };
         var asOf = new Option<string?>("--as-of")
         {
             Description = "With --fhir: the date ages and last doses are computed against (ISO 8601). Defaults to now; give it for reproducible output.",
@@ -48,13 +48,15 @@ internal static class PlanCommand
         {
             cases, rules, parallel, format, fhir, asOf,
         };
+        var output = OutputOption.Create("the plan(s)");
+        output.AddTo(command);
         command.SetAction((parsed, token) => RunAsync(ctx, parsed.GetValue(cases) ?? [], parsed.GetValue(rules), parsed.GetValue(parallel),
-            parsed.GetValue(format) ?? "json", parsed.GetValue(fhir), parsed.GetValue(asOf), token));
+            parsed.GetValue(format) ?? "json", parsed.GetValue(fhir), parsed.GetValue(asOf), output.Resolve(parsed, ctx), token));
         return command;
     }
 
     private static async Task<int> RunAsync(CliContext ctx, string[] paths, string? rulesDirectory, int parallel, string format,
-        string? fhirBundle, string? asOfText, CancellationToken cancellationToken)
+        string? fhirBundle, string? asOfText, string? outFile, CancellationToken cancellationToken)
     {
         if (fhirBundle is not null)
         {
@@ -63,43 +65,58 @@ internal static class PlanCommand
                 ctx.Error("error: give either case files or --fhir, not both");
                 return ExitCodes.Usage;
             }
-            return PlanFhirBundle(ctx, fhirBundle, asOfText, rulesDirectory, format, cancellationToken);
+            return await PlanFhirBundleAsync(ctx, fhirBundle, asOfText, rulesDirectory, format, outFile, cancellationToken).ConfigureAwait(false);
         }
         if (paths.Length == 0)
         {
-            ctx.Error("error: name a case file, a folder of cases, or --fhir BUNDLE");
+            ctx.Error("error: name a case file, a folder of cases, '-' (standard input), or --fhir BUNDLE");
             return ExitCodes.Usage;
         }
-        var corpus = CommandSupport.Discover(ctx, paths);
-        if (corpus is null) return ExitCodes.Usage;
-        var single = paths.Length == 1 && File.Exists(paths[0]);
-        if (format != "json" && !single)
+        var single = paths.Length == 1 && (paths[0] == "-" || File.Exists(paths[0]));
+        if (format != "json" && !single && (paths.Length > 1 || Directory.Exists(paths[0])))
         {
             ctx.Error($"error: --format {format} takes one case file");
             return ExitCodes.Usage;
         }
+        var corpus = await CommandSupport.DiscoverAsync(ctx, paths, cancellationToken).ConfigureAwait(false);
+        if (corpus is null) return ExitCodes.Usage;
         var rules = CommandSupport.LoadRules(ctx, rulesDirectory, cancellationToken);
         if (rules is null) return ExitCodes.Usage;
-
-        var errors = 0;
-        var planner = new CasePlanner(rules);
-        await foreach (var planned in planner.PlanAllAsync(corpus, parallel, cancellationToken).ConfigureAwait(false))
+        var target = OutputTarget.Open(ctx, outFile);
+        if (target is null) return ExitCodes.Usage;
+        await using (target.ConfigureAwait(false))
         {
-            if (planned.Plan is null || planned.Case is null)
+            var errors = 0;
+            var planner = new CasePlanner(rules);
+            try
             {
-                errors++;
-                CommandSupport.ReportProblems(ctx, planned);
-                continue;
+                await foreach (var planned in planner.PlanAllAsync(corpus, parallel, cancellationToken).ConfigureAwait(false))
+                {
+                    if (planned.Plan is null || planned.Case is null)
+                    {
+                        errors++;
+                        CommandSupport.ReportProblems(ctx, planned);
+                        continue;
+                    }
+                    if (format != "json") target.Writer.Write(Render(planned.Plan, planned.Case, rules, format, DateTimeOffset.UtcNow));
+                    else if (single) target.Writer.Write(planned.Plan.ToJson());
+                    else target.Writer.Write(CompactJson.Minify(planned.Plan.ToJson()) + "\n");
+                }
             }
-            if (format != "json") ctx.Out.Write(Render(planned.Plan, planned.Case, rules, format, DateTimeOffset.UtcNow));
-            else if (single) ctx.Out.Write(planned.Plan.ToJson());
-            else ctx.Out.Write(CompactJson.Minify(planned.Plan.ToJson()) + "\n");
+            catch (Exception ex) when (target.IsFile && ex is IOException or UnauthorizedAccessException)
+            {
+                ctx.Error($"error: cannot write '{outFile}': {ex.Message}; the previous file, if any, is unchanged");
+                return ExitCodes.Usage;
+            }
+            // Nothing planned (every case refused): an existing output file is left as it was.
+            if (target.IsFile && errors == corpus.Count) return ExitCodes.CaseErrors;
+            if (!await target.TryCommitAsync(cancellationToken).ConfigureAwait(false)) return ExitCodes.Usage;
+            return errors > 0 ? ExitCodes.CaseErrors : ExitCodes.Success;
         }
-        await ctx.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return errors > 0 ? ExitCodes.CaseErrors : ExitCodes.Success;
     }
 
-    private static int PlanFhirBundle(CliContext ctx, string path, string? asOfText, string? rulesDirectory, string format, CancellationToken cancellationToken)
+    private static async Task<int> PlanFhirBundleAsync(CliContext ctx, string path, string? asOfText, string? rulesDirectory, string format, string? outFile,
+        CancellationToken cancellationToken)
     {
         var asOf = DateTimeOffset.UtcNow;
         if (asOfText is not null && !DateTimeOffset.TryParse(asOfText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out asOf))
@@ -107,21 +124,37 @@ internal static class PlanCommand
             ctx.Error($"error: --as-of '{asOfText}' is not an ISO 8601 date");
             return ExitCodes.Usage;
         }
-        // Read safely: a folder, FIFO or device is refused without opening it, and the size is bounded.
-        var bundle = SafeFile.ReadText(path, MaxBundleBytes, cancellationToken);
-        if (bundle.Error == SafeReadError.NotFound)
+        string json;
+        if (path == "-")
         {
-            ctx.Error($"error: no FHIR bundle at '{path}'");
-            return ExitCodes.Usage;
+            var read = await CommandSupport.ReadStdinAsync(ctx, MaxBundleBytes, "FHIR bundle", cancellationToken).ConfigureAwait(false);
+            if (read is null) return ExitCodes.Usage;
+            if (read.Value.Text is not { } text)
+            {
+                ctx.Error($"error: the FHIR bundle cannot be read: {read.Value.Problem}");
+                return ExitCodes.CaseErrors;
+            }
+            json = text;
         }
-        if (bundle.Text is not { } json)
+        else
         {
-            ctx.Error($"error: the FHIR bundle '{path}' cannot be read: {bundle.Message}");
-            return ExitCodes.CaseErrors;
+            // Read safely: a folder, FIFO or device is refused without opening it, and the size is bounded.
+            var bundle = SafeFile.ReadText(path, MaxBundleBytes, cancellationToken);
+            if (bundle.Error == SafeReadError.NotFound)
+            {
+                ctx.Error($"error: no FHIR bundle at '{path}'");
+                return ExitCodes.Usage;
+            }
+            if (bundle.Text is not { } text)
+            {
+                ctx.Error($"error: the FHIR bundle '{path}' cannot be read: {bundle.Message}");
+                return ExitCodes.CaseErrors;
+            }
+            json = text;
         }
         var rules = CommandSupport.LoadRules(ctx, rulesDirectory, cancellationToken);
         if (rules is null) return ExitCodes.Usage;
-        var imported = FhirCaseImporter.ImportJson(json, rules.Vocabulary, asOf, Path.GetFileNameWithoutExtension(path));
+        var imported = FhirCaseImporter.ImportJson(json, rules.Vocabulary, asOf, path == "-" ? CommandSupport.StdinName : Path.GetFileNameWithoutExtension(path));
         foreach (var note in imported.Notes) ctx.Error(note.ToString());
         if (imported.Case is null)
         {
@@ -136,12 +169,12 @@ internal static class PlanCommand
         catch (InvalidCaseException ex)
         {
             // Diagnostics name codes and JSON paths, never a value.
-            foreach (var diagnostic in ex.Diagnostics) ctx.Error((diagnostic with { File = diagnostic.File ?? Path.GetFileName(path) }).ToString());
+            foreach (var diagnostic in ex.Diagnostics) ctx.Error((diagnostic with { File = diagnostic.File ?? (path == "-" ? CommandSupport.StdinName : Path.GetFileName(path)) }).ToString());
             ctx.Error($"error: the case mapped from '{path}' cannot be planned");
             return ExitCodes.CaseErrors;
         }
-        ctx.Out.Write(format == "json" ? plan.ToJson() : Render(plan, imported.Case, rules, format, asOf));
-        return ExitCodes.Success;
+        var document = format == "json" ? plan.ToJson() : Render(plan, imported.Case, rules, format, asOf);
+        return await CommandSupport.TryWriteAsync(ctx, outFile, document, cancellationToken).ConfigureAwait(false) ? ExitCodes.Success : ExitCodes.Usage;
     }
 
     private static string Render(Plans.TreatmentPlan plan, PatientCase patientCase, RuleSet rules, string format, DateTimeOffset recorded) => format switch

@@ -8,26 +8,27 @@ using PlanRules.Rules;
 namespace PlanRules.Cli.Commands;
 
 /// <summary>
-/// <c>planrules replay CASES [--rules DIR] [--report junit|json|markdown --out FILE] [--parallel N]</c>: checks every
+/// <c>planrules replay CASES [--rules DIR] [--format text|junit|json|markdown] [-o FILE] [--parallel N]</c>: checks every
 /// case's <c>expect</c> block; ends with the line <c>N passed, N failed</c>.
 /// </summary>
 internal static class ReplayCommand
 {
+    private static readonly string[] Formats = ["text", "junit", "json", "markdown"];
+
     public static Command Create(CliContext ctx)
     {
-        var cases = CommandSupport.CasesArgument("Case files or folders of *.json cases (searched recursively), replayed in file-name order.");
+        var cases = CommandSupport.CasesArgument("Case files or folders of *.json cases (searched recursively), replayed in file-name order; '-' reads one case from standard input.");
         var rules = CommandSupport.RulesOption();
-        var report = new Option<string?>("--report")
+        var format = new Option<string?>("--format")
         {
-            Description = "Also write a report: junit (JUnit XML for CI), json or markdown. Needs --out.",
-            HelpName = "junit|json|markdown",
+            Description = "text (the console lines, default), junit (JUnit XML for CI), json or markdown. With a report format and no -o, the "
+                          + "report goes to standard output and the console lines to standard error. With -o and no --format, the format "
+                          + "follows the extension (.xml junit, .json json, .md markdown, .txt text).",
+            HelpName = "text|junit|json|markdown",
         };
+        format.AcceptOnlyFromAmong(Formats);
+        var report = new Option<string?>("--report") { Description = "Deprecated: use --format.", HelpName = "FORMAT", Hidden = true };
         report.AcceptOnlyFromAmong("junit", "json", "markdown");
-        var output = new Option<string?>("--out")
-        {
-            Description = "The report file. Without --report the format follows the extension (.xml junit, .json json, .md markdown).",
-            HelpName = "FILE",
-        };
         var parallel = CommandSupport.ParallelOption();
         var command = new Command("replay",
             "Replay cases against a rule set and check each case's expect block. Prints each failure with the expectation, the actual "
@@ -35,26 +36,38 @@ internal static class ReplayCommand
             + "printed); the last line is 'N passed, N failed' (cases that cannot be read count as failed). Streams: any number of "
             + "cases replays in bounded memory on every core.")
         {
-            cases, rules, report, output, parallel,
+            cases, rules, format, report, parallel,
         };
+        var output = OutputOption.Create("the report");
+        output.AddTo(command);
         command.Validators.Add(result =>
         {
-            var format = result.GetValue(report);
-            var file = result.GetValue(output);
-            if (format is not null && file is null) result.AddError("--report needs --out FILE");
-            if (format is null && file is not null && FormatOf(file) is null)
-                result.AddError($"cannot tell the report format from '{file}': add --report junit|json|markdown");
+            if (result.GetResult(format) is not null && result.GetResult(report) is not null) result.AddError("give --format only (--report is its deprecated name)");
+            var file = result.GetValue(output.Output) ?? result.GetValue(output.Legacy);
+            if (result.GetValue(format) is null && result.GetValue(report) is null && file is not null and not "-" && FormatOf(file) is null)
+                result.AddError($"cannot tell the report format from '{file}': add --format text|junit|json|markdown");
         });
-        command.SetAction((parsed, token) => RunAsync(ctx, parsed.GetRequiredValue(cases), parsed.GetValue(rules),
-            parsed.GetValue(report), parsed.GetValue(output), parsed.GetValue(parallel), token));
+        command.SetAction((parsed, token) =>
+        {
+            var chosen = parsed.GetValue(format);
+            if (chosen is null && parsed.GetValue(report) is { } legacy)
+            {
+                ctx.Error("warning: --report is deprecated; use --format");
+                chosen = legacy;
+            }
+            var file = output.Resolve(parsed, ctx);
+            chosen ??= file is null ? "text" : FormatOf(file);
+            return RunAsync(ctx, parsed.GetRequiredValue(cases), parsed.GetValue(rules), chosen!, file, parsed.GetValue(parallel), token);
+        });
         return command;
     }
 
-    private static ReplayReportFormat? FormatOf(string file) => Path.GetExtension(file).ToLowerInvariant() switch
+    private static string? FormatOf(string file) => Path.GetExtension(file).ToLowerInvariant() switch
     {
-        ".xml" => ReplayReportFormat.JUnit,
-        ".json" => ReplayReportFormat.Json,
-        ".md" or ".markdown" => ReplayReportFormat.Markdown,
+        ".xml" => "junit",
+        ".json" => "json",
+        ".md" or ".markdown" => "markdown",
+        ".txt" or ".log" => "text",
         _ => null,
     };
 
@@ -65,71 +78,58 @@ internal static class ReplayCommand
         _ => ReplayReportFormat.Markdown,
     };
 
-    private static async Task<int> RunAsync(CliContext ctx, string[] paths, string? rulesDirectory, string? format, string? outFile, int parallel, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext ctx, string[] paths, string? rulesDirectory, string format, string? outFile, int parallel, CancellationToken cancellationToken)
     {
-        var corpus = CommandSupport.Discover(ctx, paths);
+        var corpus = await CommandSupport.DiscoverAsync(ctx, paths, cancellationToken).ConfigureAwait(false);
         if (corpus is null) return ExitCodes.Usage;
         var rules = CommandSupport.LoadRules(ctx, rulesDirectory, cancellationToken);
         if (rules is null) return ExitCodes.Usage;
 
-        // The report goes to a temporary file beside --out, renamed over it only when complete: a failed or cancelled
-        // run leaves the previous report as it was.
-        AtomicFile? file = null;
-        ReplayReportWriter? report = null;
-        if (outFile is not null)
+        // The output goes to a temporary file beside -o, renamed over it only when complete: a failed or cancelled
+        // run leaves the previous file as it was.
+        var target = OutputTarget.Open(ctx, outFile);
+        if (target is null) return ExitCodes.Usage;
+        await using (target.ConfigureAwait(false))
         {
+            // text: the console lines are the output. A report format: the report is the output, and the console lines go to
+            // standard output beside a file, or to standard error when the report takes standard output.
+            var console = format == "text" ? target.Context : target.IsFile ? ctx : ctx.WithOutput(ctx.Err);
+            using var report = format == "text" ? null : ReplayReportWriter.Create(Parse(format), target.Writer);
             try
             {
-                file = AtomicFile.Create(outFile);
+                var identity = rules.Identity;
+                console.Line(string.Create(CultureInfo.InvariantCulture,
+                    $"Replaying {corpus.Count} case(s) against {identity.Name} {identity.Version} (sha256 {identity.Sha256[..12]}…) with {parallel} worker(s)."), "grey");
+                var runner = new ReplayRunner(rules);
+                var summary = await console.WithProgressAsync("replay", corpus.Count, step => runner.RunAsync(corpus, result =>
+                {
+                    report?.Add(result);
+                    Print(console, rules, result);
+                    step();
+                }, parallel, cancellationToken)).ConfigureAwait(false);
+
+                report?.Complete(summary);
+                // A report file is renamed into place before it is announced.
+                var reportFile = target.IsFile && format != "text";
+                if (reportFile && !await target.TryCommitAsync(cancellationToken).ConfigureAwait(false)) return ExitCodes.Usage;
+                console.Line();
+                var inv = CultureInfo.InvariantCulture;
+                var totals = string.Create(inv, $"{summary.Total} case(s) in {summary.Elapsed.TotalSeconds:0.###} s ({summary.CasesPerSecond:0} cases/s, {summary.Workers} worker(s)): ")
+                    + string.Create(inv, $"{summary.Passed} passed, {summary.Failed} missed an expectation, {summary.Errors} could not be read or planned")
+                    + (summary.WithoutExpectations > 0 ? string.Create(inv, $"; {summary.WithoutExpectations} passing case(s) have no expect block.") : ".");
+                console.Line(totals);
+                if (reportFile) console.Line($"Report written to {outFile}.");
+                console.Line(summary.ToString(), summary.AllPassed ? "green" : "red");
+                if (!ReferenceEquals(console.Out, target.Writer)) await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+                if (!reportFile && !await target.TryCommitAsync(cancellationToken).ConfigureAwait(false)) return ExitCodes.Usage;
+                return summary.Errors > 0 ? ExitCodes.CaseErrors : summary.Failed > 0 ? ExitCodes.Failed : ExitCodes.Success;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (target.IsFile && ex is IOException or UnauthorizedAccessException)
             {
-                ctx.Error($"error: cannot write the report '{outFile}': {ex.Message}");
+                // The report could not be written (e.g. a full disk): its temporary file goes, the previous report stays.
+                ctx.Error($"error: cannot write the report '{outFile}': {ex.Message}; the previous file, if any, is unchanged");
                 return ExitCodes.Usage;
             }
-            report = ReplayReportWriter.Create(format is null ? FormatOf(outFile)!.Value : Parse(format), file.Writer);
-        }
-
-        try
-        {
-            var identity = rules.Identity;
-            ctx.Line(string.Create(CultureInfo.InvariantCulture,
-                $"Replaying {corpus.Count} case(s) against {identity.Name} {identity.Version} (sha256 {identity.Sha256[..12]}…) with {parallel} worker(s)."), "grey");
-            var runner = new ReplayRunner(rules);
-            var summary = await ctx.WithProgressAsync("replay", corpus.Count, step => runner.RunAsync(corpus, result =>
-            {
-                report?.Add(result);
-                Print(ctx, rules, result);
-                step();
-            }, parallel, cancellationToken)).ConfigureAwait(false);
-
-            if (report is not null)
-            {
-                report.Complete(summary);
-                cancellationToken.ThrowIfCancellationRequested();
-                file!.Commit();
-            }
-            ctx.Line();
-            var inv = CultureInfo.InvariantCulture;
-            var totals = string.Create(inv, $"{summary.Total} case(s) in {summary.Elapsed.TotalSeconds:0.###} s ({summary.CasesPerSecond:0} cases/s, {summary.Workers} worker(s)): ")
-                + string.Create(inv, $"{summary.Passed} passed, {summary.Failed} missed an expectation, {summary.Errors} could not be read or planned")
-                + (summary.WithoutExpectations > 0 ? string.Create(inv, $"; {summary.WithoutExpectations} passing case(s) have no expect block.") : ".");
-            ctx.Line(totals);
-            if (outFile is not null) ctx.Line($"Report written to {outFile}.");
-            ctx.Line(summary.ToString(), summary.AllPassed ? "green" : "red");
-            await ctx.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return summary.Errors > 0 ? ExitCodes.CaseErrors : summary.Failed > 0 ? ExitCodes.Failed : ExitCodes.Success;
-        }
-        catch (Exception ex) when (file is not null && ex is IOException or UnauthorizedAccessException)
-        {
-            // The report could not be written (e.g. a full disk): its temporary file goes, the previous report stays.
-            ctx.Error($"error: cannot write the report '{outFile}': {ex.Message}; the previous file, if any, is unchanged");
-            return ExitCodes.Usage;
-        }
-        finally
-        {
-            report?.Dispose();
-            if (file is not null) await file.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -4,15 +4,14 @@ using PlanRules.Review;
 namespace PlanRules.Cli.Commands;
 
 /// <summary>
-/// <c>planrules review [DIR] --out review.html [--format html|markdown]</c> and
-/// <c>planrules review --before DIR --after DIR --out changes.html</c>: the sign-off document for clinical leads.
+/// <c>planrules review [DIR] -o review.html [--format html|markdown]</c> and
+/// <c>planrules review --before DIR --after DIR -o changes.html</c>: the sign-off document for clinical leads.
 /// </summary>
 internal static class ReviewCommand
 {
     public static Command Create(CliContext ctx)
     {
         var directory = new Argument<string?>("DIR") { Description = "The rule-set folder. Defaults to ./rules.", Arity = ArgumentArity.ZeroOrOne };
-        var output = new Option<string?>("--out") { Description = "Write the document to FILE (default: standard output).", HelpName = "FILE" };
         var format = new Option<string>("--format") { Description = "html (one self-contained page) or markdown.", HelpName = "FORMAT", DefaultValueFactory = _ => "html" };
         format.AcceptOnlyFromAmong("html", "markdown");
         var before = new Option<string?>("--before") { Description = "With --after: the earlier rule set; the page highlights what changed.", HelpName = "DIR" };
@@ -23,9 +22,11 @@ internal static class ReviewCommand
             + "that apply, each condition as a sentence with its parameter values, evidence, status and sign-off (who, when); the parameters; the "
             + "antithrombotic grid; a search box. With --before/--after, the changes in plain language.")
         {
-            directory, output, format, before, after,
+            directory, format, before, after,
         };
-        command.SetAction((parsed, token) =>
+        var output = OutputOption.Create("the document");
+        output.AddTo(command);
+        command.SetAction(async (parsed, token) =>
         {
             var markdown = parsed.GetValue(format) == "markdown";
             string document;
@@ -34,26 +35,23 @@ internal static class ReviewCommand
                 if (parsed.GetValue(before) is not { } b || parsed.GetValue(after) is not { } a)
                 {
                     ctx.Error("error: --before and --after go together");
-                    return Task.FromResult(ExitCodes.Usage);
+                    return ExitCodes.Usage;
                 }
                 var older = CommandSupport.LoadRules(ctx, b, token);
                 var newer = CommandSupport.LoadRules(ctx, a, token);
-                if (older is null || newer is null) return Task.FromResult(ExitCodes.Usage);
+                if (older is null || newer is null) return ExitCodes.Usage;
                 document = markdown ? ReviewDocument.ChangesToMarkdown(older, newer) : ReviewDocument.ChangesToHtml(older, newer);
             }
             else
             {
                 var rules = CommandSupport.LoadRules(ctx, parsed.GetValue(directory) ?? "rules", token);
-                if (rules is null) return Task.FromResult(ExitCodes.Usage);
+                if (rules is null) return ExitCodes.Usage;
                 document = markdown ? ReviewDocument.ToMarkdown(rules) : ReviewDocument.ToHtml(rules);
             }
-            if (parsed.GetValue(output) is { } file)
-            {
-                if (!CommandSupport.TryWriteAtomically(ctx, file, document)) return Task.FromResult(ExitCodes.Usage);
-                ctx.Error($"review written to {file}");
-            }
-            else ctx.Out.Write(document);
-            return Task.FromResult(ExitCodes.Success);
+            var file = output.Resolve(parsed, ctx);
+            if (!await CommandSupport.TryWriteAsync(ctx, file, document, token).ConfigureAwait(false)) return ExitCodes.Usage;
+            if (file is not null) ctx.Error($"review written to {file}");
+            return ExitCodes.Success;
         });
         return command;
     }
