@@ -21,8 +21,8 @@ if [[ -z "$browser" ]]; then
   browser="$(command -v chromium)"
 fi
 
-dotnet run --project "$root/src/PlanRules.Cli" -c Release -- review "$rules" --out "$out/review.html"
-dotnet run --project "$root/src/PlanRules.Cli" -c Release --no-build -- review "$rules" --format markdown --out "$out/review.md"
+dotnet run --project "$root/src/PlanRules.Cli" -c Release -- review "$rules" -o "$out/review.html"
+dotnet run --project "$root/src/PlanRules.Cli" -c Release --no-build -- review "$rules" --format markdown -o "$out/review.md"
 
 shot() { # shot FILE.png WIDTH,HEIGHT
   local profile
