@@ -1,49 +1,62 @@
 #!/usr/bin/env bash
-# Package smoke test: packs PlanRules into a temporary folder feed, checks the package's contents, then restores and
-# runs tests/PackageSmoke (a host outside the solution) from that feed plus nuget.org, and checks that it plans a case
-# with the rule set embedded in the package, equal to the repository's rules/.
+# Package smoke test: packs every package of the solution into a temporary folder feed, checks each package's contents
+# and the package graph (PlanRules itself depends on NRules and Newtonsoft.Json alone), then
+#   1. restores and runs tests/PackageSmoke (a host outside the solution that references only PlanRules and
+#      PlanRules.Hosting from that feed) and checks that it plans a case with the rule set embedded in the package;
+#   2. extracts every C# block of README.md and of each package's README and compiles them against the packages.
 #   tests/PackageSmoke/run.sh            exit 0 when everything holds; the last line says "PackageSmoke: passed"/"failed"
-# The package gets a unique prerelease version (so no cached copy can stand in for it); that version is removed from
-# the NuGet global packages folder afterwards.
+# All packages get one unique prerelease version (so no cached copy can stand in for them); that version is removed
+# from the NuGet global packages folder afterwards.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-version="0.1.0-smoke.$(date +%Y%m%d%H%M%S).$$"
+version="0.2.0-smoke.$(date -u +%Y%m%dT%H%M%S).$$"
+libraries=(PlanRules PlanRules.Hosting PlanRules.Authoring PlanRules.Testing PlanRules.Handouts PlanRules.Fhir)
+tool=PlanRules.Cli
 work="$(mktemp -d "${TMPDIR:-/tmp}/planrules-smoke.XXXXXX")"
 packages="$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: *//p')"
 cleanup() {
   rm -rf "$work"
-  [ -n "$packages" ] && rm -rf "${packages%/}/planrules/$version"
+  if [ -n "$packages" ]; then
+    for p in "${libraries[@]}" "$tool"; do rm -rf "${packages%/}/${p,,}/$version"; done
+  fi
 }
 trap cleanup EXIT
 fail() { echo "PackageSmoke: $*" >&2; echo "PackageSmoke: failed"; exit 1; }
 
-echo "== pack PlanRules $version into a folder feed"
-dotnet pack "$root/src/PlanRules/PlanRules.csproj" -c Release -o "$work/feed" --artifacts-path "$work/build" -p:Version="$version" -nologo -v:q \
+echo "== pack every package as $version into a folder feed"
+dotnet pack "$root/PlanRules.sln" -c Release -o "$work/feed" --artifacts-path "$work/build" -p:Version="$version" -nologo -v:q \
   || fail "dotnet pack failed"
-nupkg="$work/feed/PlanRules.$version.nupkg"
-snupkg="$work/feed/PlanRules.$version.snupkg"
-[ -f "$nupkg" ] || fail "no $(basename "$nupkg")"
-[ -f "$snupkg" ] || fail "no $(basename "$snupkg")"
 
-echo "== check the package"
-listing="$(unzip -Z1 "$nupkg")"
-for entry in README.md lib/net10.0/PlanRules.dll lib/net10.0/PlanRules.xml PlanRules.nuspec; do
-  grep -qx "$entry" <<<"$listing" || fail "the package lacks $entry"
+echo "== check the packages"
+for p in "${libraries[@]}" "$tool"; do
+  nupkg="$work/feed/$p.$version.nupkg"
+  [ -f "$nupkg" ] || fail "no $(basename "$nupkg")"
+  [ -f "$work/feed/$p.$version.snupkg" ] || fail "no $p.$version.snupkg"
+  listing="$(unzip -Z1 "$nupkg")"
+  nuspec="$(unzip -p "$nupkg" "$p.nuspec")"
+  grep -qx README.md <<<"$listing" || fail "$p lacks README.md"
+  grep -q '<license type="expression">MIT</license>' <<<"$nuspec" || fail "the nuspec of $p lacks the MIT licence expression"
+  grep -q '<readme>README.md</readme>' <<<"$nuspec" || fail "the nuspec of $p lacks the readme"
+  if [ "$p" = "$tool" ]; then
+    grep -q '<packageType name="DotnetTool"' <<<"$nuspec" || fail "$p is not a .NET tool package"
+    deps="(a .NET tool: no dependencies)"
+  else
+    for entry in "lib/net10.0/$p.dll" "lib/net10.0/$p.xml"; do grep -qx "$entry" <<<"$listing" || fail "$p lacks $entry"; done
+    deps="$(grep -o '<dependency id="[^"]*"' <<<"$nuspec" | sed 's/<dependency id="//; s/"$//' | sort | paste -sd' ' -)"
+  fi
+  types="$(unzip -p "$nupkg" "lib/net10.0/$p.xml" 2>/dev/null | grep -c '<member name="T:' || true)"
+  printf '  %-20s -> %s   (%s documented types)\n' "$p" "${deps:-(none)}" "$types"
+  if [ "$p" = PlanRules ]; then
+    [ "$deps" = "NRules Newtonsoft.Json" ] || [ "$deps" = "Newtonsoft.Json NRules" ] \
+      || fail "PlanRules must depend on NRules and Newtonsoft.Json alone, not: $deps"
+  fi
 done
-symbols="$(unzip -Z1 "$snupkg")"
-grep -qx 'lib/net10.0/PlanRules.pdb' <<<"$symbols" || fail "the symbol package lacks lib/net10.0/PlanRules.pdb"
-nuspec="$(unzip -p "$nupkg" PlanRules.nuspec)"
-grep -q '<license type="expression">MIT</license>' <<<"$nuspec" || fail "the nuspec lacks the MIT licence expression"
-grep -q '<readme>README.md</readme>' <<<"$nuspec" || fail "the nuspec lacks the readme"
-grep -q '<repository type="git"' <<<"$nuspec" || fail "the nuspec lacks the repository (SourceLink)"
 
-echo "== restore PackageSmoke from the feed"
-mkdir -p "$work/app"
-cp "$here"/PackageSmoke.csproj "$here"/Program.cs "$here"/Directory.Build.props "$here"/Directory.Packages.props "$work/app/"
-cat > "$work/app/NuGet.config" <<XML
+nuget_config() {
+  cat > "$1/NuGet.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
@@ -52,11 +65,17 @@ cat > "$work/app/NuGet.config" <<XML
     <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
   </packageSources>
   <packageSourceMapping>
-    <packageSource key="local"><package pattern="PlanRules" /></packageSource>
+    <packageSource key="local"><package pattern="PlanRules" /><package pattern="PlanRules.*" /></packageSource>
     <packageSource key="nuget.org"><package pattern="*" /></packageSource>
   </packageSourceMapping>
 </configuration>
 XML
+}
+
+echo "== restore PackageSmoke (PlanRules + PlanRules.Hosting) from the feed"
+mkdir -p "$work/app"
+cp "$here"/PackageSmoke.csproj "$here"/Program.cs "$here"/Directory.Build.props "$here"/Directory.Packages.props "$work/app/"
+nuget_config "$work/app"
 dotnet restore "$work/app/PackageSmoke.csproj" -p:PlanRulesVersion="$version" -nologo -v:q || fail "restore failed"
 
 echo "== run PackageSmoke"
@@ -67,4 +86,19 @@ grep -qx "package: PlanRules $version.*" <<<"$output" || fail "the app did not r
 grep -Eqx 'sha256=[0-9a-f]{64}' <<<"$output" || fail "no rule-set hash in the output"
 grep -qx 'embedded rule set equals .*: yes' <<<"$output" || fail "the packaged rule set differs from rules/"
 grep -qx 'PackageSmoke: OK' <<<"$output" || fail "the app reported a failure"
+
+echo "== compile every C# snippet of README.md and the package READMEs against the packages"
+mkdir -p "$work/snippets"
+cp "$here/Snippets/Snippets.csproj" "$here"/Directory.Build.props "$here"/Directory.Packages.props "$work/snippets/"
+nuget_config "$work/snippets"
+readmes=(README.md)
+for p in "${libraries[@]}" "$tool"; do [ -f "$root/src/$p/README.md" ] && readmes+=("src/$p/README.md"); done
+(cd "$root" && awk -v OUT="$work/snippets" -f "$here/extract-snippets.awk" "${readmes[@]}") || fail "snippet extraction failed"
+if ! build="$(dotnet build "$work/snippets/Snippets.csproj" -c Release -p:PlanRulesVersion="$version" -nologo -v:q 2>&1)"; then
+  # Name each failing snippet by its README and line (the first line of every generated file says where it came from).
+  grep -E 'error' <<<"$build" | sed -E 's#^.*/(Snippet[0-9]+)\.cs\(([0-9]+),([0-9]+)\)#\1.cs(\2,\3)#' | sort -u | head -n 20 \
+    | while read -r line; do f="${line%%.cs(*}"; echo "  $(head -n1 "$work/snippets/$f.cs" | sed 's#^// ##'): $line"; done
+  fail "a README snippet does not compile"
+fi
+echo "  $(ls "$work/snippets"/Snippet*.cs | wc -l) snippets compile"
 echo "PackageSmoke: passed"

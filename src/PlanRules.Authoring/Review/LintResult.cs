@@ -22,11 +22,10 @@ public sealed record LintResult(RuleSet? RuleSet, IReadOnlyList<Diagnostic> Diag
     public int InfoCount => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info);
 
     /// <summary>
-    /// The process exit code for <c>planrules lint</c>: 1 when there is an error, or a warning and
-    /// <paramref name="strict"/>; 0 otherwise. Notes never fail.
+    /// Whether the rule set passes: no error, and no warning when <paramref name="warningsFail"/>. Notes never fail.
     /// </summary>
-    /// <param name="strict">Whether warnings fail too (<c>--strict</c>).</param>
-    public int ExitCode(bool strict = false) => ErrorCount > 0 || (strict && WarningCount > 0) ? 1 : 0;
+    /// <param name="warningsFail">Whether warnings fail too (a strict gate, e.g. in CI).</param>
+    public bool Passes(bool warningsFail = false) => ErrorCount == 0 && (!warningsFail || WarningCount == 0);
 
     /// <summary>
     /// Compiler-style text: one line per finding (<c>file(line,col): warning PR3001: rule 'x': …</c>), then a summary line

@@ -16,18 +16,18 @@ public sealed class LinterTests
         Assert.Null(result.RuleSet);
         Assert.Contains(result.Diagnostics, d => d.Code == "PR2001");
         Assert.DoesNotContain(result.Diagnostics, d => d.Code.StartsWith("PR3", StringComparison.Ordinal));
-        Assert.Equal(1, result.ExitCode());
-        Assert.Equal(1, result.ExitCode(strict: true));
+        Assert.False(result.Passes());
+        Assert.False(result.Passes(warningsFail: true));
     }
 
     [Fact]
-    public void ExitCode_IsNonZeroOnWarningsOnlyWhenStrict_AndNeverForNotes()
+    public void Passes_FailsOnWarningsOnlyWhenWarningsFail_AndNeverForNotes()
     {
         var warnings = new LintResult(null, [new Diagnostic("PR3005", DiagnosticSeverity.Warning, "w", "parameters.json", 3, 5)]);
-        Assert.Equal(0, warnings.ExitCode());
-        Assert.Equal(1, warnings.ExitCode(strict: true));
+        Assert.True(warnings.Passes());
+        Assert.False(warnings.Passes(warningsFail: true));
         var notes = new LintResult(null, [new Diagnostic("PR3009", DiagnosticSeverity.Info, "n", "a.json", 3, 5)]);
-        Assert.Equal(0, notes.ExitCode(strict: true));
+        Assert.True(notes.Passes(warningsFail: true));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class LinterTests
     {
         var result = RuleSetLinter.Lint(Path.Combine(Path.GetTempPath(), "planrules-no-such-dir-" + Guid.NewGuid()));
         Assert.Equal("PR1006", Assert.Single(result.Diagnostics).Code);
-        Assert.Equal(1, result.ExitCode());
+        Assert.False(result.Passes());
     }
 
     [Fact]
