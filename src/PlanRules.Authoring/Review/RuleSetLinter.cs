@@ -96,7 +96,7 @@ public static class RuleSetLinter
 
         private void Add(string code, SourceLocation? at, string message, string? suggestion, string? ruleId = null)
         {
-            var severity = LintCodes.Find(code)!.DefaultSeverity;
+            var severity = DiagnosticCatalog.Find(code)!.DefaultSeverity;
             Findings.Add(new Diagnostic(code, severity, message, at?.File, at?.Line ?? 0, at?.Column ?? 0) { RuleId = ruleId, Suggestion = suggestion });
         }
 
@@ -124,7 +124,7 @@ public static class RuleSetLinter
                     var message = whole
                         ? $"the condition can never hold: {what}"
                         : $"one alternative of the condition can never hold: {what} (the other alternatives can)";
-                    Add(LintCodes.ConditionNeverHolds, conflict[^1].Leaf.Location, message,
+                    Add(DiagnosticCodes.ConditionNeverHolds, conflict[^1].Leaf.Location, message,
                         whole ? "correct the contradicting comparisons; as written the rule never fires" : "remove or correct the alternative that can never hold", rule.Id);
                     if (whole) break;
                 }
@@ -157,7 +157,7 @@ public static class RuleSetLinter
                     if (a.Strength != b.Strength) differences.Add($"strength {a.Strength} / {b.Strength}");
                     if (a.Severity != b.Severity) differences.Add($"severity {a.Severity} / {b.Severity}");
                     if (a.Message != b.Message) differences.Add("the message");
-                    Add(LintCodes.DuplicateRule, b.Location,
+                    Add(DiagnosticCodes.DuplicateRule, b.Location,
                         $"rule duplicates '{a.Id}' ({a.Location}): same kind ({b.Kind.ToWord()}), same target ({TargetText(b)}) and an equivalent condition" +
                         (differences.Count > 0 ? "; they differ only in " + string.Join(", ", differences) : ""),
                         $"delete one of the two rules, or merge them into '{a.Id}'", b.Id);
@@ -217,7 +217,7 @@ public static class RuleSetLinter
                     var how = excluder.Kind == RuleKind.Referral
                         ? $"the plan-stopping referral rule '{excluder.Id}' ({excluder.Location})"
                         : $"the absolute contraindication '{excluder.Id}' ({excluder.Location})";
-                    Add(LintCodes.CandidateAlwaysExcluded, candidate.Location,
+                    Add(DiagnosticCodes.CandidateAlwaysExcluded, candidate.Location,
                         $"rule proposes {candidate.Intervention}, but whenever its condition holds so does that of {how}: the intervention always ends up excluded",
                         $"remove the candidate rule, or narrow '{excluder.Id}'; if the candidate exists only so that plans list the intervention as excluded with this reason, say so in its notes", candidate.Id);
                     break;
@@ -281,7 +281,7 @@ public static class RuleSetLinter
                             if (gap.IsEmpty) continue;
                             reported.Add(key);
                             var example = gap.Example() is { } e ? " (e.g. " + PlainLanguage.Number(e) + unit + ")" : "";
-                            Add(LintCodes.ThresholdGapOrOverlap, at,
+                            Add(DiagnosticCodes.ThresholdGapOrOverlap, at,
                                 $"gap: {who} propose {group.Key} for {fact} {dx.Describe(unit)} and {dy.Describe(unit)}; a case with {fact} {gap.Describe(unit)}{example} meets neither, though it can meet everything else both ask",
                                 $"make the thresholds meet (e.g. 'below {PlainLanguage.Number(high.Low)}' and 'atLeast {PlainLanguage.Number(high.Low)}'), or say in \"notes\" why the gap is intended", y.Rule.Id);
                         }
@@ -294,7 +294,7 @@ public static class RuleSetLinter
                             var why = point
                                 ? $"both include {fact} = {overlap.Describe(unit)}, the boundary between them"
                                 : $"both hold for {fact} {overlap.Describe(unit)}, with different strengths ({x.Rule.Strength} / {y.Rule.Strength})";
-                            Add(LintCodes.ThresholdGapOrOverlap, at,
+                            Add(DiagnosticCodes.ThresholdGapOrOverlap, at,
                                 $"overlap: {who} propose {group.Key} for {fact} {dx.Describe(unit)} and {dy.Describe(unit)}: {why}",
                                 point ? "use 'below' in one rule and 'atLeast' in the other so that each value falls under exactly one" : "make the ranges meet without overlapping, or give both the same strength", y.Rule.Id);
                         }
@@ -312,7 +312,7 @@ public static class RuleSetLinter
             var used = _set.Rules.SelectMany(r => r.Parameters).ToHashSet(StringComparer.Ordinal);
             foreach (var p in _set.Parameters.Values.OrderBy(p => p.Location.Line))
                 if (!used.Contains(p.Name))
-                    Add(LintCodes.UnusedParameter, p.Location,
+                    Add(DiagnosticCodes.UnusedParameter, p.Location,
                         $"parameter '{p.Name}' = {PlainLanguage.Number(p.Value)} {p.Unit} is not used by any rule",
                         $"use it in a rule, as \"${p.Name}\" in a condition or {{{p.Name}}} in a title or message, or remove it");
         }
@@ -359,7 +359,7 @@ public static class RuleSetLinter
             {
                 if (fact.Section == "procedure") continue; // interventions: see PR3007
                 if (facts.Contains(fact.Name) || prefixes.Any(p => fact.Name.StartsWith(p, StringComparison.Ordinal))) continue;
-                Add(LintCodes.UnreadVocabularyEntry, _sources.Locate("vocabulary.json", "facts", fact.Name),
+                Add(DiagnosticCodes.UnreadVocabularyEntry, _sources.Locate("vocabulary.json", "facts", fact.Name),
                     $"vocabulary fact '{fact.Name}' ({fact.Label}) is not read by any rule",
                     "use it in a rule, or remove it from vocabulary.json; cases can then no longer carry it");
             }
@@ -367,7 +367,7 @@ public static class RuleSetLinter
             foreach (var attribute in _set.Vocabulary.AttributesOf(section).Keys.Order(StringComparer.Ordinal))
             {
                 if (attributes.Contains(section + "." + attribute)) continue;
-                Add(LintCodes.UnreadVocabularyEntry, _sources.Locate("vocabulary.json", "attributes", section, attribute),
+                Add(DiagnosticCodes.UnreadVocabularyEntry, _sources.Locate("vocabulary.json", "attributes", section, attribute),
                     $"attribute '{attribute}' of {section} entries is not read by any rule",
                     "use it in a 'where', or remove it from vocabulary.json");
             }
@@ -380,7 +380,7 @@ public static class RuleSetLinter
             foreach (var intervention in _set.Catalog.Interventions)
             {
                 if (proposed.Contains(intervention.Code)) continue;
-                Add(LintCodes.InterventionNeverProposed, intervention.Location ?? new SourceLocation("catalog.json", 0, 0),
+                Add(DiagnosticCodes.InterventionNeverProposed, intervention.Location ?? new SourceLocation("catalog.json", 0, 0),
                     $"no candidate rule proposes intervention '{intervention.Code}' ({intervention.Name})",
                     "add a candidate rule; if it is kept only as an earlier procedure, procedure." + intervention.Code + ", say so in its description");
             }
@@ -396,15 +396,15 @@ public static class RuleSetLinter
                 if (rule.Evidence.Count == 0 || rule.Evidence.All(string.IsNullOrWhiteSpace)) missing.Add("evidence");
                 if (_sources.RuleObject(rule) is { } obj && obj.Property("status") is null) missing.Add("status");
                 if (missing.Count > 0)
-                    Add(LintCodes.MissingReviewInformation, rule.Location, $"rule has no {string.Join(", no ", missing)}",
+                    Add(DiagnosticCodes.MissingReviewInformation, rule.Location, $"rule has no {string.Join(", no ", missing)}",
                         "every shipped rule gives \"rationale\", \"evidence\" and \"status\"", rule.Id);
                 if (rule.Status == "approved" && SignOffProblem(rule) is { } problem)
-                    Add(LintCodes.ApprovedWithoutSignOff, rule.Location, "rule is approved but " + problem,
+                    Add(DiagnosticCodes.ApprovedWithoutSignOff, rule.Location, "rule is approved but " + problem,
                         "name the clinical lead who signed it off in \"reviewedBy\" and the date in \"reviewedOn\" (YYYY-MM-DD), or set \"status\": \"draft\"", rule.Id);
                 if (rule.Status == "draft")
                 {
                     var policy = rule.Parameters.Where(p => _set.Parameters.TryGetValue(p, out var v) && v.PolicyChoice).ToList();
-                    Add(LintCodes.DraftRule, rule.Location,
+                    Add(DiagnosticCodes.DraftRule, rule.Location,
                         "rule is still a draft" + (policy.Count > 0 ? "; it uses the policy choice " + string.Join(", ", policy.Select(p => "$" + p)) : ""),
                         "have a clinical lead review it, then set \"status\": \"approved\" with \"reviewedBy\" and \"reviewedOn\"", rule.Id);
                 }
@@ -431,12 +431,12 @@ public static class RuleSetLinter
                 foreach (var (leaf, operand, unit) in Literals(rule.When))
                 {
                     var sentence = PlainLanguage.LiteralText(leaf, true, _set.Vocabulary);
-                    Add(LintCodes.LiteralNumber, leaf.Location,
+                    Add(DiagnosticCodes.LiteralNumber, leaf.Location,
                         $"the number {PlainLanguage.Number(operand.Value.NumberValue)} in '{sentence}' is written in the rule; a number a clinical lead may tune belongs in parameters.json",
                         SuggestParameter(operand.Value.NumberValue, unit), rule.Id);
                 }
                 if (rule.AfterWeeks is { Parameter: null } weeks && weeks.Value.NumberValue != 0)
-                    Add(LintCodes.LiteralNumber, rule.Location,
+                    Add(DiagnosticCodes.LiteralNumber, rule.Location,
                         $"'afterWeeks' is the literal {PlainLanguage.Number(weeks.Value.NumberValue)}; a number a clinical lead may tune belongs in parameters.json",
                         SuggestParameter(weeks.Value.NumberValue, "weeks"), rule.Id);
             }

@@ -27,14 +27,14 @@ public static class SarifWriter
         var rules = new JsonArray();
         foreach (var code in codes)
         {
-            var known = LintCodes.Find(code);
+            var known = DiagnosticCatalog.Find(code);
             var rule = new JsonObject
             {
                 ["id"] = code,
                 ["name"] = known?.Name ?? code,
                 ["shortDescription"] = new JsonObject { ["text"] = known?.Title ?? code },
-                ["fullDescription"] = new JsonObject { ["text"] = known is null ? code : known.Title + " " + known.Fix },
-                ["help"] = new JsonObject { ["text"] = known is null ? "See rules/README.md." : known.Fix + " See " + (code.StartsWith("PR3", StringComparison.Ordinal) ? "the lint codes in rules/README.md." : "the diagnostic codes in rules/README.md.") },
+                ["fullDescription"] = new JsonObject { ["text"] = known is null ? code : known.Title + " " + known.Help },
+                ["help"] = new JsonObject { ["text"] = known is null ? "See docs/diagnostics.md." : known.Help + " See docs/diagnostics.md#" + code.ToLowerInvariant() + "." },
                 ["defaultConfiguration"] = new JsonObject { ["level"] = Level(known?.DefaultSeverity ?? DiagnosticSeverity.Error) },
             };
             rules.Add(rule);

@@ -192,7 +192,7 @@ internal static class CommandSupport
 
     /// <summary>A rule-set diagnostic with its file shown relative to the working directory when possible.</summary>
     private static string PrefixFile(Diagnostic diagnostic, string directory) =>
-        diagnostic.File is null || Path.IsPathRooted(diagnostic.File) || diagnostic.Code == "PR1006" && diagnostic.File == directory
+        diagnostic.File is null || Path.IsPathRooted(diagnostic.File) || diagnostic.Code == DiagnosticCodes.MissingFile && diagnostic.File == directory
             ? diagnostic.ToString()
             : (diagnostic with { File = Path.Combine(directory, diagnostic.File).Replace('\\', '/') }).ToString();
 }

@@ -15,7 +15,7 @@ namespace PlanRules.Privacy;
 internal static partial class AnonymizationGuard
 {
     /// <summary>The diagnostic code of a refused identifier.</summary>
-    public const string Code = "PR4009";
+    public const string Code = DiagnosticCodes.DirectIdentifier;
 
     private const string Name = "a name";
     private const string RecordNumber = "a medical record number";

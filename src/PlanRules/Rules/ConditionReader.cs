@@ -43,26 +43,26 @@ internal sealed class ConditionReader
             return new AlwaysCondition { Location = location };
         if (token is not JObject obj)
         {
-            _bag.Add("PR1002", $"a condition must be an object (or \"always\"), not {JsonObjectReader.Describe(token)}", token);
+            _bag.Add(DiagnosticCodes.WrongJsonType, $"a condition must be an object (or \"always\"), not {JsonObjectReader.Describe(token)}", token);
             return null;
         }
         var forms = FormKeys.Where(k => obj.Property(k) is not null).ToArray();
         if (forms.Length == 0)
         {
             if (!obj.Properties().Any())
-                _bag.Add("PR2007", "empty condition {}", obj, "use all, any, not, fact, exists or count");
+                _bag.Add(DiagnosticCodes.EmptyCondition, "empty condition {}", obj, "use all, any, not, fact, exists or count");
             else
             {
                 var first = obj.Properties().First();
                 var suggestion = Suggestions.Closest(first.Name, FormKeys.Concat(FactOperators).ToArray());
-                _bag.Add("PR1003", $"unknown key '{first.Name}' in a condition", first,
+                _bag.Add(DiagnosticCodes.UnknownKey, $"unknown key '{first.Name}' in a condition", first,
                     suggestion is null ? "a condition starts with all, any, not, fact, exists or count" : $"did you mean '{suggestion}'?");
             }
             return null;
         }
         if (forms.Length > 1)
         {
-            _bag.Add("PR1003", $"a condition has both '{forms[0]}' and '{forms[1]}'", obj.Property(forms[1]), "wrap the parts in \"all\": [ … ]");
+            _bag.Add(DiagnosticCodes.UnknownKey, $"a condition has both '{forms[0]}' and '{forms[1]}'", obj.Property(forms[1]), "wrap the parts in \"all\": [ … ]");
             return null;
         }
         return forms[0] switch
@@ -81,7 +81,7 @@ internal sealed class ConditionReader
         if (array is null) return null;
         if (array.Count == 0)
         {
-            _bag.Add("PR2007", $"empty '{key}' condition", array, "give it at least one part");
+            _bag.Add(DiagnosticCodes.EmptyCondition, $"empty '{key}' condition", array, "give it at least one part");
             return null;
         }
         var parts = new List<Condition>();
@@ -91,7 +91,7 @@ internal sealed class ConditionReader
             var part = Read(item);
             if (part is AlwaysCondition)
             {
-                _bag.Add("PR2007", "\"always\" cannot be part of another condition", item);
+                _bag.Add(DiagnosticCodes.EmptyCondition, "\"always\" cannot be part of another condition", item);
                 ok = false;
             }
             else if (part is null) ok = false;
@@ -108,7 +108,7 @@ internal sealed class ConditionReader
         var part = Read(inner);
         if (part is AlwaysCondition)
         {
-            _bag.Add("PR2007", "\"always\" cannot be negated", inner);
+            _bag.Add(DiagnosticCodes.EmptyCondition, "\"always\" cannot be negated", inner);
             return null;
         }
         return part is null ? null : new NotCondition(part) { Location = location };
@@ -121,12 +121,12 @@ internal sealed class ConditionReader
         var ops = FactOperators.Where(k => obj.Property(k) is not null).ToArray();
         if (ops.Length == 0)
         {
-            _bag.Add("PR2007", $"the condition on '{name}' has no comparison", obj, "add one of: " + string.Join(", ", FactOperators));
+            _bag.Add(DiagnosticCodes.EmptyCondition, $"the condition on '{name}' has no comparison", obj, "add one of: " + string.Join(", ", FactOperators));
             return null;
         }
         if (ops.Length > 1)
         {
-            _bag.Add("PR2007", $"the condition on '{name}' has more than one comparison ('{ops[0]}', '{ops[1]}')", obj.Property(ops[1]), "use one comparison per condition, or \"between\"");
+            _bag.Add(DiagnosticCodes.EmptyCondition, $"the condition on '{name}' has more than one comparison ('{ops[0]}', '{ops[1]}')", obj.Property(ops[1]), "use one comparison per condition, or \"between\"");
             return null;
         }
         if (name is null) return null;
@@ -146,7 +146,7 @@ internal sealed class ConditionReader
             // condition.x is true  ==  exists condition.x ; is false == not exists.
             if (op is not (ComparisonOperator.Is or ComparisonOperator.IsNot) || valueToken.Type != JTokenType.Boolean)
             {
-                _bag.Add("PR2013", $"'{name}' is a list entry: compare it with \"is\": true or false, ask whether its list is \"known\", or use exists/count", valueToken);
+                _bag.Add(DiagnosticCodes.ListOrValueMismatch, $"'{name}' is a list entry: compare it with \"is\": true or false, ask whether its list is \"known\", or use exists/count", valueToken);
                 return null;
             }
             var present = (bool)valueToken! == (op == ComparisonOperator.Is);
@@ -170,7 +170,7 @@ internal sealed class ConditionReader
             lists = [(string)listToken!];
         else
         {
-            _bag.Add("PR1002", $"'{form}' takes a history list such as \"procedure.mbb.lumbar\" (or a list of them), not {JsonObjectReader.Describe(listToken)}", listToken);
+            _bag.Add(DiagnosticCodes.WrongJsonType, $"'{form}' takes a history list such as \"procedure.mbb.lumbar\" (or a list of them), not {JsonObjectReader.Describe(listToken)}", listToken);
             return null;
         }
         if (!lists.All(l => ValidateList(l, listToken))) return null;
@@ -178,7 +178,7 @@ internal sealed class ConditionReader
         var section = list[..list.IndexOf('.')];
         if (lists.Any(l => !l.StartsWith(section + ".", StringComparison.Ordinal)))
         {
-            _bag.Add("PR2013", $"the lists counted together must be of one section ('{section}')", listToken);
+            _bag.Add(DiagnosticCodes.ListOrValueMismatch, $"the lists counted together must be of one section ('{section}')", listToken);
             return null;
         }
 
@@ -195,7 +195,7 @@ internal sealed class ConditionReader
         var ops = CountOperators.Where(k => obj.Property(k) is not null).ToArray();
         if (ops.Length != 1)
         {
-            _bag.Add("PR2007", ops.Length == 0 ? $"the count of '{list}' has no comparison" : $"the count of '{list}' has both atLeast and atMost",
+            _bag.Add(DiagnosticCodes.EmptyCondition, ops.Length == 0 ? $"the count of '{list}' has no comparison" : $"the count of '{list}' has both atLeast and atMost",
                 obj, "add exactly one of: atLeast, atMost");
             return null;
         }
@@ -204,13 +204,13 @@ internal sealed class ConditionReader
         if (count is null) return null;
         if (count.Value.NumberValue < 0 || count.Value.NumberValue != Math.Floor(count.Value.NumberValue))
         {
-            _bag.Add("PR2011", $"a count must be a whole number ≥ 0, not {count.Value}", countToken);
+            _bag.Add(DiagnosticCodes.OutOfRange, $"a count must be a whole number ≥ 0, not {count.Value}", countToken);
             return null;
         }
         if (count.Value.NumberValue > MaxCount)
         {
             // The compiler counts entries in an int; a larger count is never reached by a real history anyway.
-            _bag.Add("PR2011", $"a count must be at most {MaxCount:N0}", countToken);
+            _bag.Add(DiagnosticCodes.OutOfRange, $"a count must be at most {MaxCount:N0}", countToken);
             return null;
         }
         return new QuantifierCondition(list, where, ops[0] == "atLeast" ? CountOperator.AtLeast : CountOperator.AtMost, count) { Location = location, AlsoLists = lists[1..] };
@@ -223,16 +223,16 @@ internal sealed class ConditionReader
         if (!Vocabulary.ListSections.Contains(section))
         {
             if (dot > 0 && _vocabulary.TryGetFact(list, out _))
-                _bag.Add("PR2013", $"'{list}' is a single value, not a history list: use \"fact\" to compare it", at);
+                _bag.Add(DiagnosticCodes.ListOrValueMismatch, $"'{list}' is a single value, not a history list: use \"fact\" to compare it", at);
             else
-                _bag.Add("PR2001", $"unknown history list '{list}'", at, "history lists are condition.*, medication.*, allergy.*, device.*, procedure.*, goal.*");
+                _bag.Add(DiagnosticCodes.UnknownFact, $"unknown history list '{list}'", at, "history lists are condition.*, medication.*, allergy.*, device.*, procedure.*, goal.*");
             return false;
         }
         if (list.EndsWith(".*", StringComparison.Ordinal))
         {
             var prefix = list[..^1];
             if (_vocabulary.Facts.Any(f => f.Name.StartsWith(prefix, StringComparison.Ordinal) && f.Name.Length > prefix.Length)) return true;
-            _bag.Add("PR2001", $"no fact starts with '{prefix}'", at);
+            _bag.Add(DiagnosticCodes.UnknownFact, $"no fact starts with '{prefix}'", at);
             return false;
         }
         return LookUpFact(list, at) is not null;
@@ -242,12 +242,12 @@ internal sealed class ConditionReader
     {
         if (token is not JObject obj)
         {
-            _bag.Add("PR1002", $"'where' must be an object of attribute comparisons, not {JsonObjectReader.Describe(token)}", token);
+            _bag.Add(DiagnosticCodes.WrongJsonType, $"'where' must be an object of attribute comparisons, not {JsonObjectReader.Describe(token)}", token);
             return null;
         }
         if (!obj.Properties().Any())
         {
-            _bag.Add("PR2007", "empty 'where'", obj, "leave 'where' out to count every entry");
+            _bag.Add(DiagnosticCodes.EmptyCondition, "empty 'where'", obj, "leave 'where' out to count every entry");
             return null;
         }
         var parts = new List<EntryFilter>();
@@ -264,7 +264,7 @@ internal sealed class ConditionReader
                         if (items.All(i => i is not null))
                             part = property.Name == "all" ? new AllEntryFilter(items!) : new AnyEntryFilter(items!);
                     }
-                    else _bag.Add(property.Value is JArray { Count: 0 } ? "PR2007" : "PR1002", $"'{property.Name}' in 'where' must be a non-empty list of where objects", property.Value);
+                    else _bag.Add(property.Value is JArray { Count: 0 } ? DiagnosticCodes.EmptyCondition : DiagnosticCodes.WrongJsonType, $"'{property.Name}' in 'where' must be a non-empty list of where objects", property.Value);
                     break;
                 case "not":
                     var inner = ReadWhere(property.Value, section);
@@ -287,7 +287,7 @@ internal sealed class ConditionReader
         if (!supported.Contains(property.Name) || !_vocabulary.TryGetAttribute(section, property.Name, out var definition))
         {
             var suggestion = Suggestions.Closest(property.Name, supported.Concat(["all", "any", "not"]));
-            _bag.Add("PR2008", supported.Length == 0
+            _bag.Add(DiagnosticCodes.UnknownAttribute, supported.Length == 0
                     ? $"entries of '{section}' have no attribute '{property.Name}'"
                     : $"unknown attribute '{property.Name}' of '{section}' entries (known: {string.Join(", ", supported)})",
                 property, suggestion is null ? null : $"did you mean '{suggestion}'?");
@@ -295,14 +295,14 @@ internal sealed class ConditionReader
         }
         if (property.Value is not JObject comparison)
         {
-            _bag.Add("PR1002", $"'{property.Name}' in 'where' must be a comparison such as {{ \"atLeast\": 50 }}, not {JsonObjectReader.Describe(property.Value)}", property.Value);
+            _bag.Add(DiagnosticCodes.WrongJsonType, $"'{property.Name}' in 'where' must be a comparison such as {{ \"atLeast\": 50 }}, not {JsonObjectReader.Describe(property.Value)}", property.Value);
             return null;
         }
         _ = new JsonObjectReader(comparison, _bag, $"the comparison of '{property.Name}'", FactOperators);
         var ops = FactOperators.Where(k => comparison.Property(k) is not null).ToArray();
         if (ops.Length != 1)
         {
-            _bag.Add("PR2007", $"the comparison of '{property.Name}' needs exactly one operator", comparison);
+            _bag.Add(DiagnosticCodes.EmptyCondition, $"the comparison of '{property.Name}' needs exactly one operator", comparison);
             return null;
         }
         var op = ParseOperator(ops[0]);
@@ -315,26 +315,26 @@ internal sealed class ConditionReader
         if (op == ComparisonOperator.Known)
         {
             if (token.Type == JTokenType.Boolean) return [new Operand(FactValue.Boolean((bool)token!))];
-            _bag.Add("PR2004", $"'known' takes true or false, not {JsonObjectReader.Describe(token)}", token);
+            _bag.Add(DiagnosticCodes.TypeMismatch, $"'known' takes true or false, not {JsonObjectReader.Describe(token)}", token);
             return null;
         }
         if (op is ComparisonOperator.AtLeast or ComparisonOperator.AtMost or ComparisonOperator.Above or ComparisonOperator.Below or ComparisonOperator.Between
             && definition.Type != FactType.Number)
         {
-            _bag.Add("PR2004", $"'{name}' is a {TypeWord(definition.Type)}; '{OperatorWord(op)}' compares numbers", token,
+            _bag.Add(DiagnosticCodes.TypeMismatch, $"'{name}' is a {TypeWord(definition.Type)}; '{OperatorWord(op)}' compares numbers", token,
                 definition.Type == FactType.Word ? "use \"is\" or \"in\"" : "use \"is\"");
             return null;
         }
         if (op == ComparisonOperator.In && definition.Type == FactType.Boolean)
         {
-            _bag.Add("PR2004", $"'{name}' is a boolean; use \"is\" rather than \"in\"", token);
+            _bag.Add(DiagnosticCodes.TypeMismatch, $"'{name}' is a boolean; use \"is\" rather than \"in\"", token);
             return null;
         }
         if (op is ComparisonOperator.In or ComparisonOperator.Between)
         {
             if (token is not JArray array || array.Count == 0 || (op == ComparisonOperator.Between && array.Count != 2))
             {
-                _bag.Add("PR1002", op == ComparisonOperator.Between ? "'between' takes a list of two numbers [low, high]" : "'in' takes a non-empty list of values", token);
+                _bag.Add(DiagnosticCodes.WrongJsonType, op == ComparisonOperator.Between ? "'between' takes a list of two numbers [low, high]" : "'in' takes a non-empty list of values", token);
                 return null;
             }
             var list = new List<Operand>();
@@ -346,7 +346,7 @@ internal sealed class ConditionReader
             }
             if (op == ComparisonOperator.Between && list[0].Value.NumberValue > list[1].Value.NumberValue)
             {
-                _bag.Add("PR2011", $"'between' on '{name}' has its low value above its high value", token, "write [low, high]");
+                _bag.Add(DiagnosticCodes.OutOfRange, $"'between' on '{name}' has its low value above its high value", token, "write [low, high]");
                 return null;
             }
             return list;
@@ -367,9 +367,9 @@ internal sealed class ConditionReader
         {
             // A blank word can never be a fact's word (and FactValue rejects it): report it rather than throw.
             if (definition.Type == FactType.Word)
-                _bag.Add("PR2005", $"an empty word is not a word of '{name}' (allowed: {string.Join(", ", definition.Words)})", token);
+                _bag.Add(DiagnosticCodes.UnknownWord, $"an empty word is not a word of '{name}' (allowed: {string.Join(", ", definition.Words)})", token);
             else
-                _bag.Add("PR2004", $"'{name}' is a {TypeWord(definition.Type)} but is compared with an empty word", token);
+                _bag.Add(DiagnosticCodes.TypeMismatch, $"'{name}' is a {TypeWord(definition.Type)} but is compared with an empty word", token);
             return null;
         }
         else
@@ -383,28 +383,28 @@ internal sealed class ConditionReader
             };
             if (value is null)
             {
-                _bag.Add("PR1002", $"a value compared with '{name}' must be a number, a boolean or a word, not {JsonObjectReader.Describe(token)}", token);
+                _bag.Add(DiagnosticCodes.WrongJsonType, $"a value compared with '{name}' must be a number, a boolean or a word, not {JsonObjectReader.Describe(token)}", token);
                 return null;
             }
             operand = new Operand(value);
         }
         if (operand.Value.Type != definition.Type)
         {
-            _bag.Add("PR2004", $"'{name}' is a {TypeWord(definition.Type)} but is compared with {DescribeValue(operand.Value)}", token,
+            _bag.Add(DiagnosticCodes.TypeMismatch, $"'{name}' is a {TypeWord(definition.Type)} but is compared with {DescribeValue(operand.Value)}", token,
                 definition.Type == FactType.Word ? "use one of: " + string.Join(", ", definition.Words) : null);
             return null;
         }
         if (definition.Type == FactType.Word && !definition.Words.Contains(operand.Value.WordValue!))
         {
             var suggestion = Suggestions.Closest(operand.Value.WordValue!, definition.Words);
-            _bag.Add("PR2005", $"'{operand.Value.WordValue}' is not a word of '{name}' (allowed: {string.Join(", ", definition.Words)})", token,
+            _bag.Add(DiagnosticCodes.UnknownWord, $"'{operand.Value.WordValue}' is not a word of '{name}' (allowed: {string.Join(", ", definition.Words)})", token,
                 suggestion is null ? null : $"did you mean '{suggestion}'?");
             return null;
         }
         if (definition.Type == FactType.Number
             && ((definition.Min is { } min && operand.Value.NumberValue < min) || (definition.Max is { } max && operand.Value.NumberValue > max)))
         {
-            _bag.Add("PR2011", $"{operand} is outside the range of '{name}' ({definition.Min?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…"}–{definition.Max?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…"}{(definition.Unit is null ? "" : " " + definition.Unit)})", token);
+            _bag.Add(DiagnosticCodes.OutOfRange, $"{operand} is outside the range of '{name}' ({definition.Min?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…"}–{definition.Max?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…"}{(definition.Unit is null ? "" : " " + definition.Unit)})", token);
             return null;
         }
         return operand;
@@ -414,7 +414,7 @@ internal sealed class ConditionReader
     {
         if (token.Type == JTokenType.String && ((string)token!).StartsWith('$')) return ReadParameter(token);
         if (token.Type is JTokenType.Integer or JTokenType.Float && JsonFile.IsUsableNumber(token, out _)) return new Operand(FactValue.Number(JsonFile.ToDouble(token)));
-        _bag.Add("PR2004", $"{what} must be a number or a $parameter, not {JsonObjectReader.Describe(token)}", token);
+        _bag.Add(DiagnosticCodes.TypeMismatch, $"{what} must be a number or a $parameter, not {JsonObjectReader.Describe(token)}", token);
         return null;
     }
 
@@ -428,7 +428,7 @@ internal sealed class ConditionReader
             return new Operand(FactValue.Number(parameter.Value), name);
         }
         var suggestion = Suggestions.Closest(name, _parameters.Keys);
-        _bag.Add("PR2003", $"unknown parameter '${name}'", token, suggestion is null ? "define it in parameters.json" : $"did you mean '${suggestion}'?");
+        _bag.Add(DiagnosticCodes.UnknownParameter, $"unknown parameter '${name}'", token, suggestion is null ? "define it in parameters.json" : $"did you mean '${suggestion}'?");
         return null;
     }
 
@@ -436,7 +436,7 @@ internal sealed class ConditionReader
     {
         if (_vocabulary.TryGetFact(name, out var definition)) return definition;
         var suggestion = _vocabulary.Suggest(name);
-        _bag.Add("PR2001", $"unknown fact '{name}'", at, suggestion is null ? "see vocabulary.json" : $"did you mean '{suggestion}'?");
+        _bag.Add(DiagnosticCodes.UnknownFact, $"unknown fact '{name}'", at, suggestion is null ? "see vocabulary.json" : $"did you mean '{suggestion}'?");
         return null;
     }
 

@@ -26,7 +26,7 @@ internal static class JsonFile
     {
         if (content.Length > MaxChars)
         {
-            diagnostics.Add(new Diagnostic("PR1005", DiagnosticSeverity.Error,
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.TooLarge, DiagnosticSeverity.Error,
                 $"the file is too large ({content.Length:N0} characters; at most {MaxChars:N0})", file, 1, 1)
             { Suggestion = "split it into several files, one topic each" });
             return null;
@@ -49,7 +49,7 @@ internal static class JsonFile
             {
                 if (reader.TokenType != JsonToken.Comment)
                 {
-                    diagnostics.Add(new Diagnostic("PR1001", DiagnosticSeverity.Error,
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidJson, DiagnosticSeverity.Error,
                         "unexpected content after the end of the JSON document", file, reader.LineNumber, reader.LinePosition));
                     return null;
                 }
@@ -63,11 +63,11 @@ internal static class JsonFile
             var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
             if (cut > 0) message = message[..cut];
             if (ex.Message.Contains("already exists in the current JSON object", StringComparison.Ordinal))
-                diagnostics.Add(new Diagnostic("PR2006", DiagnosticSeverity.Error, "duplicate key: " + Lower(message), file, ex.LineNumber, ex.LinePosition) { Suggestion = "keep one of them" });
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateId, DiagnosticSeverity.Error, "duplicate key: " + Lower(message), file, ex.LineNumber, ex.LinePosition) { Suggestion = "keep one of them" });
             else if (ex.Message.Contains("MaxDepth", StringComparison.Ordinal))
-                diagnostics.Add(new Diagnostic("PR1005", DiagnosticSeverity.Error, $"the file is nested more than {MaxDepth} levels deep", file, ex.LineNumber, ex.LinePosition));
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.TooLarge, DiagnosticSeverity.Error, $"the file is nested more than {MaxDepth} levels deep", file, ex.LineNumber, ex.LinePosition));
             else
-                diagnostics.Add(new Diagnostic("PR1001", DiagnosticSeverity.Error, "invalid JSON: " + Lower(message), file, ex.LineNumber, ex.LinePosition));
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidJson, DiagnosticSeverity.Error, "invalid JSON: " + Lower(message), file, ex.LineNumber, ex.LinePosition));
             return null;
         }
     }
@@ -155,7 +155,7 @@ internal static class JsonFile
             }
             if (IsUsableNumber(token, out var problem)) continue;
             var (line, column) = DiagnosticBag.Position(token);
-            diagnostics.Add(new Diagnostic("PR1008", DiagnosticSeverity.Error, problem, file, line, column)
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.UnusableNumber, DiagnosticSeverity.Error, problem, file, line, column)
             {
                 RuleId = RuleIdOf(token),
                 JsonPath = "$" + (token.Path.Length > 0 ? "." + token.Path : ""),

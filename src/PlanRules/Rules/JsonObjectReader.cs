@@ -29,17 +29,17 @@ internal sealed class JsonObjectReader
             if (property.Name == "$schema" || knownKeys.Contains(property.Name)) continue;
             if (RenamedKeys.TryGetValue(property.Name, out var renamed) && knownKeys.Contains(renamed))
             {
-                bag.Add("PR1003", $"unknown key '{property.Name}' in {what}", property, $"did you mean '{renamed}'? ('{property.Name}' was renamed '{renamed}')");
+                bag.Add(DiagnosticCodes.UnknownKey, $"unknown key '{property.Name}' in {what}", property, $"did you mean '{renamed}'? ('{property.Name}' was renamed '{renamed}')");
                 continue;
             }
             var suggestion = Suggestions.Closest(property.Name, knownKeys);
-            bag.Add("PR1003", $"unknown key '{property.Name}' in {what}", property,
+            bag.Add(DiagnosticCodes.UnknownKey, $"unknown key '{property.Name}' in {what}", property,
                 suggestion is null ? "allowed keys: " + string.Join(", ", knownKeys) : $"did you mean '{suggestion}'?");
         }
         if (requiredKeys is null) return;
         foreach (var key in requiredKeys)
             if (obj.Property(key) is null)
-                bag.Add("PR1004", $"{what} has no '{key}'", obj, $"add \"{key}\"");
+                bag.Add(DiagnosticCodes.MissingKey, $"{what} has no '{key}'", obj, $"add \"{key}\"");
     }
 
     public JObject Object { get; }
@@ -53,7 +53,7 @@ internal sealed class JsonObjectReader
         var token = this[key];
         if (token is null) return null;
         if (token.Type == JTokenType.String) return (string)token!;
-        _bag.Add("PR1002", $"'{key}' of {What} must be a string, not {Describe(token)}", token);
+        _bag.Add(DiagnosticCodes.WrongJsonType, $"'{key}' of {What} must be a string, not {Describe(token)}", token);
         return null;
     }
 
@@ -64,10 +64,10 @@ internal sealed class JsonObjectReader
         if (token.Type is JTokenType.Integer or JTokenType.Float)
         {
             if (JsonFile.IsUsableNumber(token, out var problem)) return JsonFile.ToDouble(token);
-            _bag.Add("PR1008", $"'{key}' of {What}: {problem}", token); // normally caught when the file is parsed
+            _bag.Add(DiagnosticCodes.UnusableNumber, $"'{key}' of {What}: {problem}", token); // normally caught when the file is parsed
             return null;
         }
-        _bag.Add("PR1002", $"'{key}' of {What} must be a number, not {Describe(token)}", token);
+        _bag.Add(DiagnosticCodes.WrongJsonType, $"'{key}' of {What} must be a number, not {Describe(token)}", token);
         return null;
     }
 
@@ -76,7 +76,7 @@ internal sealed class JsonObjectReader
         var token = this[key];
         if (token is null) return null;
         if (token.Type == JTokenType.Boolean) return (bool)token!;
-        _bag.Add("PR1002", $"'{key}' of {What} must be true or false, not {Describe(token)}", token);
+        _bag.Add(DiagnosticCodes.WrongJsonType, $"'{key}' of {What} must be true or false, not {Describe(token)}", token);
         return null;
     }
 
@@ -85,7 +85,7 @@ internal sealed class JsonObjectReader
         var token = this[key];
         if (token is null) return null;
         if (token is JObject o) return o;
-        _bag.Add("PR1002", $"'{key}' of {What} must be an object, not {Describe(token)}", token);
+        _bag.Add(DiagnosticCodes.WrongJsonType, $"'{key}' of {What} must be an object, not {Describe(token)}", token);
         return null;
     }
 
@@ -94,7 +94,7 @@ internal sealed class JsonObjectReader
         var token = this[key];
         if (token is null) return null;
         if (token is JArray a) return a;
-        _bag.Add("PR1002", $"'{key}' of {What} must be a list, not {Describe(token)}", token);
+        _bag.Add(DiagnosticCodes.WrongJsonType, $"'{key}' of {What} must be a list, not {Describe(token)}", token);
         return null;
     }
 
@@ -106,7 +106,7 @@ internal sealed class JsonObjectReader
         foreach (var item in array)
         {
             if (item.Type == JTokenType.String) list.Add((string)item!);
-            else _bag.Add("PR1002", $"'{key}' of {What} must list strings, not {Describe(item)}", item);
+            else _bag.Add(DiagnosticCodes.WrongJsonType, $"'{key}' of {What} must list strings, not {Describe(item)}", item);
         }
         return list;
     }
@@ -117,7 +117,7 @@ internal sealed class JsonObjectReader
         var value = String(key);
         if (value is null || allowed.Contains(value)) return value;
         var suggestion = Suggestions.Closest(value, allowed);
-        _bag.Add("PR1007", $"'{value}' is not an allowed {key} of {What} (allowed: {string.Join(", ", allowed)})", this[key],
+        _bag.Add(DiagnosticCodes.NotAnAllowedWord, $"'{value}' is not an allowed {key} of {What} (allowed: {string.Join(", ", allowed)})", this[key],
             suggestion is null ? null : $"did you mean '{suggestion}'?");
         return null;
     }

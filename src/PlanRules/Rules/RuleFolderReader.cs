@@ -27,11 +27,11 @@ internal static class RuleFolderReader
     {
         ArgumentNullException.ThrowIfNull(directory);
         if (!Directory.Exists(directory))
-            return new RuleFolderContent([], [new Diagnostic("PR1006", DiagnosticSeverity.Error, $"the rule-set directory '{directory}' does not exist", directory)]);
+            return new RuleFolderContent([], [new Diagnostic(DiagnosticCodes.MissingFile, DiagnosticSeverity.Error, $"the rule-set directory '{directory}' does not exist", directory)]);
         var walk = SafeDirectoryWalk.Find(directory, "*.json", lister, cancellationToken);
         var diagnostics = walk.Problems
             .Where(p => !IsIgnored(p.RelativePath))
-            .Select(p => new Diagnostic("PR1006", DiagnosticSeverity.Error, p.Message, p.RelativePath == "." ? directory : p.RelativePath))
+            .Select(p => new Diagnostic(DiagnosticCodes.MissingFile, DiagnosticSeverity.Error, p.Message, p.RelativePath == "." ? directory : p.RelativePath))
             .ToList();
         var files = new List<RuleSourceFile>();
         foreach (var file in walk.Files)
@@ -39,8 +39,8 @@ internal static class RuleFolderReader
             if (IsIgnored(file.RelativePath)) continue;
             var read = SafeFile.ReadText(file.FullPath, MaxBytes, cancellationToken);
             if (read.Text is { } text) files.Add(new RuleSourceFile(file.RelativePath, text));
-            else if (read.Error == SafeReadError.TooLarge) diagnostics.Add(new Diagnostic("PR1005", DiagnosticSeverity.Error, read.Message, file.RelativePath, 1, 1));
-            else diagnostics.Add(new Diagnostic("PR1006", DiagnosticSeverity.Error, read.Message, file.RelativePath));
+            else if (read.Error == SafeReadError.TooLarge) diagnostics.Add(new Diagnostic(DiagnosticCodes.TooLarge, DiagnosticSeverity.Error, read.Message, file.RelativePath, 1, 1));
+            else diagnostics.Add(new Diagnostic(DiagnosticCodes.MissingFile, DiagnosticSeverity.Error, read.Message, file.RelativePath));
         }
         return new RuleFolderContent(files, diagnostics);
     }

@@ -43,7 +43,7 @@ internal sealed partial class RuleSetLoader
     {
         var sorted = files.Select(f => f with { Path = f.Path.Replace('\\', '/') }).OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
         foreach (var duplicate in sorted.GroupBy(f => f.Path, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            _bag.Add(new Diagnostic("PR2006", DiagnosticSeverity.Error, $"the file '{duplicate.Key}' is given more than once", duplicate.Key));
+            _bag.Add(new Diagnostic(DiagnosticCodes.DuplicateId, DiagnosticSeverity.Error, $"the file '{duplicate.Key}' is given more than once", duplicate.Key));
 
         var parsed = new Dictionary<string, JToken>(StringComparer.Ordinal);
         foreach (var file in sorted)
@@ -55,7 +55,7 @@ internal sealed partial class RuleSetLoader
 
         foreach (var required in new[] { ManifestFile, VocabularyFile, ParametersFile, CatalogFile })
             if (!sorted.Any(f => f.Path == required))
-                _bag.Add(new Diagnostic("PR1006", DiagnosticSeverity.Error, $"the rule set has no {required}", required) { Suggestion = "see rules/README.md" });
+                _bag.Add(new Diagnostic(DiagnosticCodes.MissingFile, DiagnosticSeverity.Error, $"the rule set has no {required}", required) { Suggestion = "see rules/README.md" });
 
         _bag.File = ManifestFile;
         var identity = parsed.TryGetValue(ManifestFile, out var manifestToken) ? ReadManifest(manifestToken) : null;
@@ -80,7 +80,7 @@ internal sealed partial class RuleSetLoader
 
         foreach (var group in rules.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
             foreach (var rule in group.Skip(1))
-                _bag.Add(new Diagnostic("PR2006", DiagnosticSeverity.Error,
+                _bag.Add(new Diagnostic(DiagnosticCodes.DuplicateId, DiagnosticSeverity.Error,
                     $"duplicate rule id '{rule.Id}' (first defined at {group.First().Location})", rule.Location.File, rule.Location.Line, rule.Location.Column)
                 { RuleId = rule.Id, Suggestion = "give each rule a unique id" });
 
@@ -122,7 +122,7 @@ internal sealed partial class RuleSetLoader
         foreach (var property in map.Properties())
         {
             if (!IdPattern().IsMatch(property.Name))
-                _bag.Add("PR1007", $"parameter name '{property.Name}' must be lower case words joined by '.', '_' or '-'", property);
+                _bag.Add(DiagnosticCodes.NotAnAllowedWord, $"parameter name '{property.Name}' must be lower case words joined by '.', '_' or '-'", property);
             if (!ExpectObject(property.Value, $"parameter '{property.Name}'", out var obj)) continue;
             var r = new JsonObjectReader(obj, _bag, $"parameter '{property.Name}'", ["value", "unit", "label", "source", "policyChoice", "description"], ["value", "unit", "label", "source"]);
             var value = r.Number("value");
@@ -147,7 +147,7 @@ internal sealed partial class RuleSetLoader
             foreach (var property in tagMap.Properties())
             {
                 if (property.Value.Type == JTokenType.String) tags[property.Name] = (string)property.Value!;
-                else _bag.Add("PR1002", $"the description of tag '{property.Name}' must be a string", property.Value);
+                else _bag.Add(DiagnosticCodes.WrongJsonType, $"the description of tag '{property.Name}' must be a string", property.Value);
             }
 
         var interventions = new List<Intervention>();
@@ -162,7 +162,7 @@ internal sealed partial class RuleSetLoader
                 var risk = r.Word("bleedingRisk", BleedingRisks);
                 var itemTags = r.Strings("tags");
                 foreach (var tag in itemTags.Where(t => !tags.ContainsKey(t)))
-                    _bag.Add("PR2009", $"unknown tag '{tag}' on {what}", r["tags"], $"describe it under \"tags\" (known: {string.Join(", ", tags.Keys)})");
+                    _bag.Add(DiagnosticCodes.UnknownCatalogCode, $"unknown tag '{tag}' on {what}", r["tags"], $"describe it under \"tags\" (known: {string.Join(", ", tags.Keys)})");
                 var education = ReadEducation(r.Obj("education"), what);
                 var (line, column) = DiagnosticBag.Position(property.Value);
                 if (name is null || risk is null || education is null) continue;
@@ -219,18 +219,18 @@ internal sealed partial class RuleSetLoader
                     var section = dot > 0 ? property.Name[..dot] : "";
                     if (!Vocabulary.ScalarSections.Contains(section) && !Vocabulary.ListSections.Contains(section))
                     {
-                        _bag.Add("PR1007", $"fact '{property.Name}' must start with a section: {string.Join(", ", Vocabulary.ScalarSections.Concat(Vocabulary.ListSections))}", property);
+                        _bag.Add(DiagnosticCodes.NotAnAllowedWord, $"fact '{property.Name}' must start with a section: {string.Join(", ", Vocabulary.ScalarSections.Concat(Vocabulary.ListSections))}", property);
                         continue;
                     }
                     if (section == "procedure")
                     {
-                        _bag.Add("PR1007", $"'{property.Name}': procedure facts come from the catalog's interventions", property, "remove it from vocabulary.json");
+                        _bag.Add(DiagnosticCodes.NotAnAllowedWord, $"'{property.Name}': procedure facts come from the catalog's interventions", property, "remove it from vocabulary.json");
                         continue;
                     }
                     var definition = ReadDefinition(property, property.Name);
                     if (definition is null) continue;
                     if (Vocabulary.ListSections.Contains(section) && definition.Type != FactType.Boolean)
-                        _bag.Add("PR1007", $"'{property.Name}' is a list entry and must have type \"boolean\"", property);
+                        _bag.Add(DiagnosticCodes.NotAnAllowedWord, $"'{property.Name}' is a list entry and must have type \"boolean\"", property);
                     facts.Add(definition);
                 }
             }
@@ -240,7 +240,7 @@ internal sealed partial class RuleSetLoader
                 {
                     if (!ConditionReader.SupportedAttributes.ContainsKey(sectionProperty.Name))
                     {
-                        _bag.Add("PR1007", $"entries of '{sectionProperty.Name}' cannot carry attributes (only: {string.Join(", ", ConditionReader.SupportedAttributes.Keys)})", sectionProperty);
+                        _bag.Add(DiagnosticCodes.NotAnAllowedWord, $"entries of '{sectionProperty.Name}' cannot carry attributes (only: {string.Join(", ", ConditionReader.SupportedAttributes.Keys)})", sectionProperty);
                         continue;
                     }
                     if (!ExpectObject(sectionProperty.Value, $"the attributes of '{sectionProperty.Name}'", out var obj)) continue;
@@ -249,7 +249,7 @@ internal sealed partial class RuleSetLoader
                     {
                         if (!ConditionReader.SupportedAttributes[sectionProperty.Name].Contains(property.Name))
                         {
-                            _bag.Add("PR1007", $"a case cannot carry '{property.Name}' on '{sectionProperty.Name}' entries (only: {string.Join(", ", ConditionReader.SupportedAttributes[sectionProperty.Name])})", property);
+                            _bag.Add(DiagnosticCodes.NotAnAllowedWord, $"a case cannot carry '{property.Name}' on '{sectionProperty.Name}' entries (only: {string.Join(", ", ConditionReader.SupportedAttributes[sectionProperty.Name])})", property);
                             continue;
                         }
                         if (ReadDefinition(property, property.Name) is { } definition) defs[property.Name] = definition;
@@ -274,14 +274,14 @@ internal sealed partial class RuleSetLoader
         if (r.Obj("codes") is { } codeMap)
             foreach (var code in codeMap.Properties())
                 if (code.Value.Type == JTokenType.String) codes[code.Name] = (string)code.Value!;
-                else _bag.Add("PR1002", $"standard code '{code.Name}' of '{name}' must be a string", code.Value);
+                else _bag.Add(DiagnosticCodes.WrongJsonType, $"standard code '{code.Name}' of '{name}' must be a string", code.Value);
         r.String("description");
         var min = r.Number("min");
         var max = r.Number("max");
         var screening = r.Boolean("screening") ?? false;
-        if (type == "word" && words.Count == 0) _bag.Add("PR1004", $"word fact '{name}' has no 'words'", obj, "list its allowed words");
-        if (type != "word" && r["words"] is not null) _bag.Add("PR1003", $"'words' only applies to word facts ('{name}' is a {type})", r["words"]);
-        if (min is not null && max is not null && min > max) _bag.Add("PR2011", $"'{name}' has min above max", r["min"]);
+        if (type == "word" && words.Count == 0) _bag.Add(DiagnosticCodes.MissingKey, $"word fact '{name}' has no 'words'", obj, "list its allowed words");
+        if (type != "word" && r["words"] is not null) _bag.Add(DiagnosticCodes.UnknownKey, $"'words' only applies to word facts ('{name}' is a {type})", r["words"]);
+        if (min is not null && max is not null && min > max) _bag.Add(DiagnosticCodes.OutOfRange, $"'{name}' has min above max", r["min"]);
         if (type is null || label is null) return null;
         return new FactDefinition(name, type switch { "number" => FactType.Number, "boolean" => FactType.Boolean, _ => FactType.Word }, label)
         {
@@ -302,7 +302,7 @@ internal sealed partial class RuleSetLoader
         top.String("description");
         var array = top.Array("rules");
         if (array is null) return;
-        if (array.Count == 0) _bag.Add("PR2007", "the rule file has no rules", array, "add rules or delete the file");
+        if (array.Count == 0) _bag.Add(DiagnosticCodes.EmptyCondition, "the rule file has no rules", array, "add rules or delete the file");
         foreach (var item in array)
         {
             _bag.RuleId = null;
@@ -350,7 +350,7 @@ internal sealed partial class RuleSetLoader
         var errorsBefore = _bag.ErrorCount;
         id = r.String("id");
         if (id is not null && !IdPattern().IsMatch(id))
-            _bag.Add("PR1007", $"rule id '{id}' must be lower case letters, digits, '.', '-' or '_'", r["id"]);
+            _bag.Add(DiagnosticCodes.NotAnAllowedWord, $"rule id '{id}' must be lower case letters, digits, '.', '-' or '_'", r["id"]);
         var title = r.String("title");
         if (kindWord is not null && kind is null) r.Word("kind", RuleKinds.Words);
         else r.String("kind");
@@ -360,7 +360,7 @@ internal sealed partial class RuleSetLoader
         var reviewedBy = r.String("reviewedBy");
         var reviewedOn = r.String("reviewedOn");
         if (reviewedOn is not null && !DateOnly.TryParseExact(reviewedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            _bag.Add("PR1007", $"'reviewedOn' must be a real date YYYY-MM-DD, not '{reviewedOn}'", r["reviewedOn"], "write the date of sign-off as YYYY-MM-DD, e.g. 2026-12-02");
+            _bag.Add(DiagnosticCodes.NotAnAllowedWord, $"'reviewedOn' must be a real date YYYY-MM-DD, not '{reviewedOn}'", r["reviewedOn"], "write the date of sign-off as YYYY-MM-DD, e.g. 2026-12-02");
         r.String("notes");
         var unknownWord = r.Word("unknownFacts", ["report", "ignore"]);
 
@@ -394,7 +394,7 @@ internal sealed partial class RuleSetLoader
                         var pr = new JsonObjectReader(pre, _bag, "a prerequisite", ["code", "message"], ["code", "message"]);
                         prerequisiteCode = pr.String("code");
                         prerequisiteMessage = Interpolate(pr.String("message"), pr["message"], parameters, conditions.UsedParameters);
-                        if (appliesTo is null) _bag.Add("PR1004", "a warning with a prerequisite needs 'appliesTo' (the candidates that need it)", pre);
+                        if (appliesTo is null) _bag.Add(DiagnosticCodes.MissingKey, "a warning with a prerequisite needs 'appliesTo' (the candidates that need it)", pre);
                     }
                     break;
                 case RuleKind.Prerequisite:
@@ -403,28 +403,28 @@ internal sealed partial class RuleSetLoader
                 case RuleKind.MissingInformation:
                     fact = r.String("fact");
                     if (fact is not null && !vocabulary.TryGetFact(fact, out _))
-                        _bag.Add("PR2001", $"unknown fact '{fact}'", r["fact"], vocabulary.Suggest(fact) is { } s ? $"did you mean '{s}'?" : null);
+                        _bag.Add(DiagnosticCodes.UnknownFact, $"unknown fact '{fact}'", r["fact"], vocabulary.Suggest(fact) is { } s ? $"did you mean '{s}'?" : null);
                     purpose = r.Word("purpose", MissingInformationPurposes);
                     break;
                 case RuleKind.Referral:
                     referral = r.String("referral");
                     if (referral is not null && !catalog.Referrals.ContainsKey(referral))
-                        _bag.Add("PR2009", $"unknown referral '{referral}'", r["referral"], Suggest(referral, catalog.Referrals.Keys));
+                        _bag.Add(DiagnosticCodes.UnknownCatalogCode, $"unknown referral '{referral}'", r["referral"], Suggest(referral, catalog.Referrals.Keys));
                     stopsPlan = r.Boolean("stopsPlan") ?? true;
                     break;
                 case RuleKind.Companion:
                     companion = r.String("companion");
                     if (companion is not null && !catalog.Companions.ContainsKey(companion))
-                        _bag.Add("PR2009", $"unknown companion '{companion}'", r["companion"], Suggest(companion, catalog.Companions.Keys));
+                        _bag.Add(DiagnosticCodes.UnknownCatalogCode, $"unknown companion '{companion}'", r["companion"], Suggest(companion, catalog.Companions.Keys));
                     break;
                 case RuleKind.FollowUp:
                     measure = r.String("measure");
                     if (measure is not null && !vocabulary.TryGetFact(measure, out _))
-                        _bag.Add("PR2001", $"unknown fact '{measure}'", r["measure"], vocabulary.Suggest(measure) is { } s ? $"did you mean '{s}'?" : null);
+                        _bag.Add(DiagnosticCodes.UnknownFact, $"unknown fact '{measure}'", r["measure"], vocabulary.Suggest(measure) is { } s ? $"did you mean '{s}'?" : null);
                     restart = r.Boolean("restart") ?? false;
                     // A restart check measures the held medication itself (e.g. medication.apixaban).
                     if (restart && measure is not null && !measure.StartsWith("medication.", StringComparison.Ordinal))
-                        _bag.Add("PR1007", $"the measure of a restart follow-up must be a medication fact such as 'medication.apixaban', not '{measure}'", r["measure"], "name the held medication, or remove \"restart\"");
+                        _bag.Add(DiagnosticCodes.NotAnAllowedWord, $"the measure of a restart follow-up must be a medication fact such as 'medication.apixaban', not '{measure}'", r["measure"], "name the held medication, or remove \"restart\"");
                     afterWeeks = ReadNumberOrParameter(r, "afterWeeks", conditions);
                     break;
                 case RuleKind.Preference:
@@ -434,7 +434,7 @@ internal sealed partial class RuleSetLoader
             message = Interpolate(r.String("message"), r["message"], parameters, conditions.UsedParameters);
             title = Interpolate(title, r["title"], parameters, conditions.UsedParameters);
             if (when is AlwaysCondition && appliesTo is null)
-                _bag.Add("PR2007", "\"when\": \"always\" is only allowed for a rule with 'appliesTo'", r["when"], "give the rule a condition");
+                _bag.Add(DiagnosticCodes.EmptyCondition, "\"when\": \"always\" is only allowed for a rule with 'appliesTo'", r["when"], "give the rule a condition");
         }
 
         var errorsAfter = _bag.ErrorCount;
@@ -490,7 +490,7 @@ internal sealed partial class RuleSetLoader
     {
         var code = r.String(key);
         if (code is null || catalog.TryGet(code, out _)) return code;
-        _bag.Add("PR2002", $"unknown intervention '{code}'", r[key], Suggest(code, catalog.Interventions.Select(i => i.Code)));
+        _bag.Add(DiagnosticCodes.UnknownIntervention, $"unknown intervention '{code}'", r[key], Suggest(code, catalog.Interventions.Select(i => i.Code)));
         return null;
     }
 
@@ -500,7 +500,7 @@ internal sealed partial class RuleSetLoader
             return new InterventionSelector { Any = true, StaticCodes = catalog.Interventions.Select(i => i.Code).ToArray() };
         if (token is not JObject obj)
         {
-            _bag.Add("PR1002", $"'appliesTo' must be \"any\" or an object with interventions, bleedingRisk and/or tags, not {JsonObjectReader.Describe(token)}", token);
+            _bag.Add(DiagnosticCodes.WrongJsonType, $"'appliesTo' must be \"any\" or an object with interventions, bleedingRisk and/or tags, not {JsonObjectReader.Describe(token)}", token);
             return null;
         }
         var r = new JsonObjectReader(obj, _bag, "'appliesTo'", ["interventions", "bleedingRisk", "tags"]);
@@ -509,7 +509,7 @@ internal sealed partial class RuleSetLoader
         var tags = r.Strings("tags");
         if (patterns.Count + risks.Count + tags.Count == 0)
         {
-            _bag.Add("PR2007", "'appliesTo' selects nothing", obj, "name interventions, bleedingRisk categories or tags");
+            _bag.Add(DiagnosticCodes.EmptyCondition, "'appliesTo' selects nothing", obj, "name interventions, bleedingRisk categories or tags");
             return null;
         }
         var codes = new SortedSet<string>(StringComparer.Ordinal);
@@ -519,14 +519,14 @@ internal sealed partial class RuleSetLoader
                 ? catalog.Interventions.Where(i => i.Code.StartsWith(pattern[..^1], StringComparison.Ordinal)).Select(i => i.Code).ToArray()
                 : catalog.TryGet(pattern, out _) ? [pattern] : [];
             if (matched.Length == 0)
-                _bag.Add("PR2002", $"unknown intervention '{pattern}' in 'appliesTo'", r["interventions"], Suggest(pattern.TrimEnd('*', '.'), catalog.Interventions.Select(i => i.Code)));
+                _bag.Add(DiagnosticCodes.UnknownIntervention, $"unknown intervention '{pattern}' in 'appliesTo'", r["interventions"], Suggest(pattern.TrimEnd('*', '.'), catalog.Interventions.Select(i => i.Code)));
             codes.UnionWith(matched);
         }
         foreach (var risk in risks.Where(x => !BleedingRisks.Contains(x)))
-            _bag.Add("PR2009", $"unknown bleeding-risk category '{risk}'", r["bleedingRisk"], Suggest(risk, BleedingRisks));
+            _bag.Add(DiagnosticCodes.UnknownCatalogCode, $"unknown bleeding-risk category '{risk}'", r["bleedingRisk"], Suggest(risk, BleedingRisks));
         foreach (var tag in tags)
         {
-            if (!catalog.Tags.ContainsKey(tag)) _bag.Add("PR2009", $"unknown tag '{tag}'", r["tags"], Suggest(tag, catalog.Tags.Keys));
+            if (!catalog.Tags.ContainsKey(tag)) _bag.Add(DiagnosticCodes.UnknownCatalogCode, $"unknown tag '{tag}'", r["tags"], Suggest(tag, catalog.Tags.Keys));
             codes.UnionWith(catalog.Interventions.Where(i => i.Tags.Contains(tag)).Select(i => i.Code));
         }
         return new InterventionSelector { Interventions = patterns, BleedingRisk = risks, Tags = tags, StaticCodes = codes.ToArray() };
@@ -543,7 +543,7 @@ internal sealed partial class RuleSetLoader
                 used.Add(name);
                 return p.Value.ToString("0.##", CultureInfo.InvariantCulture);
             }
-            _bag.Add("PR2012", $"the text names an unknown parameter '{{{name}}}'", at, Suggest(name, parameters.Keys));
+            _bag.Add(DiagnosticCodes.UnknownMessageParameter, $"the text names an unknown parameter '{{{name}}}'", at, Suggest(name, parameters.Keys));
             return m.Value;
         });
     }
@@ -558,7 +558,7 @@ internal sealed partial class RuleSetLoader
             obj = o;
             return true;
         }
-        _bag.Add("PR1002", $"{what} must be an object, not {JsonObjectReader.Describe(token)}", token);
+        _bag.Add(DiagnosticCodes.WrongJsonType, $"{what} must be an object, not {JsonObjectReader.Describe(token)}", token);
         obj = null!;
         return false;
     }
