@@ -89,6 +89,25 @@ public sealed partial class DocsLinkTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Fact]
+    public void RuleEvidenceCitingTheClinicalPolicy_NamesItsSection()
+    {
+        // "PlanRules clinical policy" alone cannot be looked up; the citation must say where in docs/clinical-policy.md.
+        var problems = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.Rules, "*.json", SearchOption.AllDirectories))
+        {
+            if (Path.GetFileName(file) is "parameters.json" || file.EndsWith(".schema.json", StringComparison.Ordinal)) continue;
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = lines[i].Trim();
+                if (line.StartsWith("\"PlanRules clinical policy", StringComparison.Ordinal) && !PolicyCitation().IsMatch(line))
+                    problems.Add($"{Path.GetRelativePath(RepoPaths.Root, file)}:{i + 1}: cite docs/clinical-policy.md#anchor");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     /// <summary>The name of the team's working folder beside the repository (built here so that this file does not name it).</summary>
     private static readonly string Outside = string.Concat("sha", "red");
 
