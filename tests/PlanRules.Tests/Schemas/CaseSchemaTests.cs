@@ -80,21 +80,18 @@ public sealed class CaseSchemaTests
     [InlineData("expectation not code-shaped", """{ "schema": "planrules.case/1", "expect": { "candidates": { "include": ["ESI lumbar"] } } }""")]
     [InlineData("unknown expectation", """{ "schema": "planrules.case/1", "expect": { "plan": true } }""")]
     [InlineData("warning expectation severity", """{ "schema": "planrules.case/1", "expect": { "warnings": { "include": [ { "severity": "high" } ] } } }""")]
-    public void MalformedCase_IsRejected(string what, string json)
+    public void MalformedCase_IsRejected_ByTheSchemaAndByTheReader(string what, string json)
     {
         Assert.True(SchemaFiles.Validate(SchemaFiles.Case.Value, json).Count > 0, $"the case schema accepts a case with {what}");
+        // The docs promise that a case the schema rejects is always refused by the reader.
+        var read = PatientCase.FromJson(json, SchemaFiles.ShippedRules.Value.Vocabulary);
+        Assert.True(read.Case is null, $"the reader accepts a case with {what}, which the schema rejects");
     }
 
-    [Theory]
-    [InlineData("""{ "schema": "planrules.case/1", "caseId": "Case 1" }""")]
-    [InlineData("""{ "schema": "planrules.case/1", "patient": { "sex": "f" } }""")]
-    [InlineData("""{ "schema": "planrules.case/1", "history": { "medications": ["apixaban"] } }""")]
-    [InlineData("""{ "schema": "planrules.case/1", "history": { "procedures": [ { "code": "mbb.lumbar", "reliefPercent": 120 } ] } }""")]
-    [InlineData("""{ "schema": "planrules.case/1", "findings": { "pain.nrs": { "value": 7 } } }""")]
-    public void CaseTheSchemaRejects_IsRefusedByTheReaderToo(string json)
+    [Fact]
+    public void MinimalCase_IsReadByTheReader()
     {
-        var read = PatientCase.FromJson(json, SchemaFiles.ShippedRules.Value.Vocabulary);
-        Assert.Null(read.Case);
-        Assert.NotEmpty(read.Diagnostics);
+        var read = PatientCase.FromJson(Minimal, SchemaFiles.ShippedRules.Value.Vocabulary);
+        Assert.True(read.Case is not null, string.Join("\n", read.Diagnostics));
     }
 }
