@@ -50,6 +50,9 @@ for p in "${libraries[@]}" "$tool"; do
   types="$(unzip -p "$nupkg" "lib/net10.0/$p.xml" 2>/dev/null | grep -c '<member name="T:' || true)"
   printf '  %-20s -> %s   (%s documented types)\n' "$p" "${deps:-(none)}" "$types"
   if [ "$p" = PlanRules ]; then
+    for entry in schemas/case.schema.json schemas/plan.schema.json docs/case-format.md docs/plan-format.md docs/vocabulary.md docs/clinical-policy.md docs/diagnostics.md; do
+      grep -qx "$entry" <<<"$listing" || fail "PlanRules lacks $entry"
+    done
     [ "$deps" = "NRules Newtonsoft.Json" ] || [ "$deps" = "Newtonsoft.Json NRules" ] \
       || fail "PlanRules must depend on NRules and Newtonsoft.Json alone, not: $deps"
   fi
