@@ -8,7 +8,7 @@ namespace PlanRules.Review;
 
 /// <summary>
 /// Lints a rule set: everything the loader checks (PR1xxx, PR2xxx) plus static analysis for reviewers (PR3xxx,
-/// documented in <c>src/PlanRules/Review/README.md</c>): conditions that can never hold, duplicate rules, candidates
+/// documented in <c>src/PlanRules.Authoring/README.md</c>): conditions that can never hold, duplicate rules, candidates
 /// an absolute contraindication always excludes, gaps and overlaps between thresholds, unused parameters and
 /// vocabulary, interventions nothing proposes, rules without rationale or evidence, drafts, literal numbers.
 /// Static analysis runs only on a rule set that loads without errors. Stateless and thread-safe.
