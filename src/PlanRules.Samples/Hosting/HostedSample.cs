@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PlanRules.Hosting;
 
 namespace PlanRules.Samples.Hosting;
 
@@ -47,6 +48,11 @@ public static class HostedSample
             return planner.ExecuteTask is { IsFaulted: true } ? 1 : 0;
         }
         catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 2;
+        }
+        catch (RuleSetLoadException ex)
         {
             await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return 2;
