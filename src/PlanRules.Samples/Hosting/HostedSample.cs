@@ -41,10 +41,12 @@ public static class HostedSample
         builder.Services.AddHostedService<HostedPlanner>();
 
         using var host = builder.Build();
-        var planner = host.Services.GetServices<IHostedService>().OfType<HostedPlanner>().Single();
         try
         {
-            await host.RunAsync().ConfigureAwait(false);
+            // Starting loads the rule set (before the planner starts); a bad option or rule set is reported below.
+            await host.StartAsync().ConfigureAwait(false);
+            var planner = host.Services.GetServices<IHostedService>().OfType<HostedPlanner>().Single();
+            await host.WaitForShutdownAsync().ConfigureAwait(false);
             return planner.ExecuteTask is { IsFaulted: true } ? 1 : 0;
         }
         catch (OptionsValidationException ex)
