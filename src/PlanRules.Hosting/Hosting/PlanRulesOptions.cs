@@ -1,11 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace PlanRules.Hosting;
 
 /// <summary>
 /// Settings of the dependency-injection integration registered by
 /// <see cref="PlanRulesServiceCollectionExtensions.AddPlanRules(Microsoft.Extensions.DependencyInjection.IServiceCollection, System.Action{PlanRulesOptions})"/>.
-/// Validated once, when the host starts (or when the first PlanRules service is resolved): a bad value, a missing
-/// directory or a rule set that does not load fails start-up with a message naming the value and every diagnostic.
-/// Read once; later changes to the options are not observed.
+/// Named options: the default rule set's are unnamed, a keyed rule set's (<c>AddPlanRules("pain", …)</c>) are named
+/// after its key. Their values are validated when the host starts (<c>ValidateOnStart</c>) or when the rule set is
+/// first used, without reading any file: a bad value fails with an <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>
+/// naming it. The rule set is loaded afterwards, in the host's start-up step; one that does not load (a folder that
+/// does not exist, a rule file with errors) fails start-up with a <see cref="RuleSetLoadException"/> listing every
+/// diagnostic. Read once; later changes to the options are not observed.
 /// </summary>
 public sealed class PlanRulesOptions
 {
@@ -14,7 +19,7 @@ public sealed class PlanRulesOptions
 
     /// <summary>
     /// The rule-set folder to load (every <c>*.json</c> below it, except <c>*.schema.json</c>), e.g. <c>rules</c>. A
-    /// relative path is resolved against the current directory when the options are validated. <c>null</c> uses the
+    /// relative path is resolved against the current directory when the rule set is loaded. <c>null</c> uses the
     /// shipped rule set embedded in the PlanRules assembly (<see cref="RuleSet.LoadDefault"/>). Must not be set
     /// together with a custom <see cref="IRuleSetSource"/>.
     /// </summary>
@@ -35,6 +40,7 @@ public sealed class PlanRulesOptions
     /// burst of writes is loaded once. Must be greater than zero and at most <see cref="MaxReloadDebounce"/>.
     /// </summary>
     /// <value>Defaults to 500 milliseconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00", ErrorMessage = "PlanRules: {0} must be greater than zero and at most {2}.")]
     public TimeSpan ReloadDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The smallest effective <see cref="PollInterval"/>: 100 milliseconds; a smaller positive value is raised to it.</summary>
@@ -50,6 +56,7 @@ public sealed class PlanRulesOptions
     /// off; a positive value below <see cref="MinPollInterval"/> is raised to it. Only sources that report changes are
     /// polled (never the embedded rule set).
     /// </summary>
-    /// <value>Defaults to 10 seconds.</value>
+    /// <value>Defaults to 10 seconds; at most one day.</value>
+    [Range(typeof(TimeSpan), "-10675199.02:48:05.4775808", "1.00:00:00", ErrorMessage = "PlanRules: {0} must be at most {2} (zero or negative turns polling off).")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

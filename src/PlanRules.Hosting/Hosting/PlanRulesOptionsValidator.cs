@@ -1,67 +1,55 @@
-using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PlanRules.Diagnostics;
 
 namespace PlanRules.Hosting;
 
 /// <summary>
-/// Validates <see cref="PlanRulesOptions"/> at start-up (registered with <c>ValidateOnStart</c>): the values first,
-/// then the first load of the rule set, so that a rule set with errors fails start-up with every diagnostic.
+/// The data-annotation checks of <see cref="PlanRulesOptions"/> (ranges of the intervals), generated at compile time.
 /// </summary>
-internal sealed class PlanRulesOptionsValidator(RuleSetBootstrap bootstrap) : IValidateOptions<PlanRulesOptions>
+[OptionsValidator]
+internal sealed partial class PlanRulesOptionsDataValidator : IValidateOptions<PlanRulesOptions>;
+
+/// <summary>
+/// The checks of <see cref="PlanRulesOptions"/> that annotations cannot express: a well-formed
+/// <see cref="PlanRulesOptions.RulesDirectory"/>, not set together with a custom <see cref="IRuleSetSource"/>.
+/// Only values are checked: no file is read, no rule is loaded, nothing is awaited, and no service is created (a custom
+/// source's registration is looked up, not resolved).
+/// </summary>
+internal sealed class PlanRulesOptionsValidator(IServiceProvider services) : IValidateOptions<PlanRulesOptions>
 {
     public ValidateOptionsResult Validate(string? name, PlanRulesOptions options)
     {
-        if (name is not null && name != Options.DefaultName) return ValidateOptionsResult.Skip;
         ArgumentNullException.ThrowIfNull(options);
+        if (options.RulesDirectory is not { } directory) return ValidateOptionsResult.Success;
 
-        var failures = new List<string>();
-        if (options.ReloadDebounce <= TimeSpan.Zero)
-            failures.Add(Invariant($"PlanRules: ReloadDebounce must be greater than zero (was {options.ReloadDebounce}); use e.g. 00:00:00.5 for 500 ms."));
-        else if (options.ReloadDebounce > PlanRulesOptions.MaxReloadDebounce)
-            failures.Add(Invariant($"PlanRules: ReloadDebounce must be at most {PlanRulesOptions.MaxReloadDebounce} (was {options.ReloadDebounce})."));
-
-        var custom = bootstrap.CustomSource;
-        if (options.RulesDirectory is { } directory)
-        {
-            if (string.IsNullOrWhiteSpace(directory))
-                failures.Add($"PlanRules: RulesDirectory '{directory}' is empty; set a folder, or leave it null for the embedded rule set.");
-            else if (custom is not null)
-                failures.Add($"PlanRules: RulesDirectory '{directory}' is set but a custom IRuleSetSource ({custom.GetType().FullName}) is registered too; use one of them.");
-            else if (!Directory.Exists(directory))
-                failures.Add(Path.IsPathFullyQualified(directory)
-                    ? $"PlanRules: RulesDirectory '{directory}' does not exist."
-                    : $"PlanRules: RulesDirectory '{directory}' does not exist (resolved against the current directory to '{SafeFullPath(directory)}').");
-        }
-        if (failures.Count > 0) return ValidateOptionsResult.Fail(failures);
-
-        var initial = bootstrap.GetOrLoad(options);
-        if (initial.Result.Succeeded) return ValidateOptionsResult.Success;
-        var errors = initial.Result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        return ValidateOptionsResult.Fail(Invariant(
-            $"PlanRules: the rule set from {initial.Source} failed to load with {errors} error(s):{Environment.NewLine}") +
-            string.Join(Environment.NewLine, initial.Result.Diagnostics));
+        var which = string.IsNullOrEmpty(name) ? "RulesDirectory" : $"RulesDirectory of the rule set '{name}'";
+        if (string.IsNullOrWhiteSpace(directory))
+            return ValidateOptionsResult.Fail($"PlanRules: {which} '{directory}' is empty; set a folder, or leave it null for the embedded rule set.");
+        if (directory.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || !IsWellFormed(directory))
+            return ValidateOptionsResult.Fail($"PlanRules: {which} '{directory.Replace("\0", "\\0", StringComparison.Ordinal)}' is not a valid path.");
+        if (CustomSourceRegistered(name))
+            return ValidateOptionsResult.Fail($"PlanRules: {which} '{directory}' is set but a custom IRuleSetSource is registered for the same rule set too; use one of them.");
+        return ValidateOptionsResult.Success;
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    // Whether a custom source is registered for this rule set: looked up, never created.
+    private bool CustomSourceRegistered(string? name)
+    {
+        var lookup = services.GetService<IServiceProviderIsService>();
+        if (string.IsNullOrEmpty(name)) return lookup?.IsService(typeof(IRuleSetSource)) == true;
+        return lookup is IServiceProviderIsKeyedService keyed && keyed.IsKeyedService(typeof(IRuleSetSource), name);
+    }
 
-    private static string SafeFullPath(string path)
+    private static bool IsWellFormed(string path)
     {
         try
         {
-            return Path.GetFullPath(path);
+            _ = Path.GetFullPath(path);
+            return true;
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            return path;
-        }
-        catch (NotSupportedException)
-        {
-            return path;
-        }
-        catch (PathTooLongException)
-        {
-            return path;
+            return false;
         }
     }
 }

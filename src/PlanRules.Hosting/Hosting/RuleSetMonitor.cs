@@ -20,6 +20,7 @@ internal sealed class RuleSetMonitor : IRuleSetMonitor, IDisposable, IAsyncDispo
     private readonly TimeSpan _debounce;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly PlanRulesInstruments _instruments;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly CancellationTokenSource _lifetime = new();
     private readonly Lock _gate = new();
@@ -34,21 +35,21 @@ internal sealed class RuleSetMonitor : IRuleSetMonitor, IDisposable, IAsyncDispo
     private Task? _worker;
     private bool _disposed;
 
-    public RuleSetMonitor(RuleSetBootstrap bootstrap, IOptionsMonitor<PlanRulesOptions> options, TimeProvider time)
+    public RuleSetMonitor(RuleSetBootstrap.InitialLoad initial, PlanRulesOptions settings, RuleSetBootstrap owner, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(bootstrap);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(initial);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(time);
-        var settings = options.CurrentValue; // runs the validator (and with it the first load) unless start-up already did
-        var initial = bootstrap.GetOrLoad(settings);
-        var rules = initial.Result.RuleSet ?? throw new InvalidOperationException(
-            $"PlanRules: the rule set from {initial.Source} failed to load:{Environment.NewLine}" + string.Join(Environment.NewLine, initial.Result.Diagnostics));
+        var rules = initial.Result.RuleSet ?? throw new ArgumentException("The initial load must have succeeded.", nameof(initial));
         _source = initial.Source;
-        _sourceName = _source.ToString() ?? _source.GetType().Name;
+        _sourceName = RuleSetBootstrap.Describe(_source);
         _debounce = settings.ReloadDebounce;
-        _logger = bootstrap.Logger;
+        _logger = owner.Logger;
+        _instruments = owner.Instruments;
+        Key = owner.Key;
         _time = time;
-        _state = new State(rules, new PlanRecommender(rules), [], null);
+        _state = new State(rules, new PlanRecommender(rules), [], null, 0);
         _lastFingerprint = rules.Identity.Sha256; // the fingerprint of a load that succeeded is the rule set's hash
 
         if (initial.ChangeToken is { } first)
@@ -80,8 +81,14 @@ internal sealed class RuleSetMonitor : IRuleSetMonitor, IDisposable, IAsyncDispo
     /// <inheritdoc />
     public DateTimeOffset? LastReloadFailedAt => Volatile.Read(ref _state).FailedAt;
 
-    /// <summary>The recommender of the current rule set; read once per evaluation.</summary>
-    internal PlanRecommender CurrentRecommender => Volatile.Read(ref _state).Recommender;
+    /// <summary>The rule set and its recommender, read together once per evaluation.</summary>
+    internal State CurrentState => Volatile.Read(ref _state);
+
+    /// <summary>The instruments plans and reloads are counted with.</summary>
+    internal PlanRulesInstruments Instruments => _instruments;
+
+    /// <summary>The key of the rule set (<c>null</c> for the default one).</summary>
+    internal string? Key { get; }
 
     /// <inheritdoc />
     public async Task<RuleSetLoadResult> ReloadAsync(CancellationToken cancellationToken = default)
@@ -254,8 +261,9 @@ internal sealed class RuleSetMonitor : IRuleSetMonitor, IDisposable, IAsyncDispo
         if (result.RuleSet is not { } rules)
         {
             var failedAt = _time.GetUtcNow();
-            Volatile.Write(ref _state, previous with { Errors = result.Diagnostics, FailedAt = failedAt });
+            Volatile.Write(ref _state, previous with { Errors = result.Diagnostics, FailedAt = failedAt, ConsecutiveFailures = previous.ConsecutiveFailures + 1 });
             var old = previous.Rules.Identity;
+            Count("failed", old);
             HostingLog.ReloadFailed(_logger, _sourceName, result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error), old.Name, old.Version, old.Sha256);
             HostingLog.Diagnostics(_logger, result.Diagnostics);
             return new RuleSetReloadFailedEventArgs(result.Diagnostics, failedAt, previous.Rules);
@@ -267,7 +275,7 @@ internal sealed class RuleSetMonitor : IRuleSetMonitor, IDisposable, IAsyncDispo
             // Same content: keep the compiled set in use (its recommender is warm); a successful load clears errors.
             if (previous.Errors.Count > 0 || previous.FailedAt is not null)
             {
-                Volatile.Write(ref _state, previous with { Errors = [], FailedAt = null });
+                Volatile.Write(ref _state, previous with { Errors = [], FailedAt = null, ConsecutiveFailures = 0 });
                 HostingLog.ReloadRecovered(_logger, _sourceName, identity.Name, identity.Version, identity.Sha256);
             }
             else
@@ -275,14 +283,24 @@ internal sealed class RuleSetMonitor : IRuleSetMonitor, IDisposable, IAsyncDispo
                 HostingLog.RuleSetUnchanged(_logger, _sourceName, identity.Name, identity.Version, identity.Sha256);
             }
             HostingLog.Diagnostics(_logger, result.Diagnostics);
+            Count("unchanged", identity);
             return null;
         }
 
-        Volatile.Write(ref _state, new State(rules, new PlanRecommender(rules), [], null));
+        Volatile.Write(ref _state, new State(rules, new PlanRecommender(rules), [], null, 0));
+        Count("changed", identity);
         var replaced = previous.Rules.Identity;
         HostingLog.RuleSetSwapped(_logger, identity.Name, identity.Version, identity.Sha256, rules.Rules.Count, _sourceName, replaced.Version, replaced.Sha256);
         HostingLog.Diagnostics(_logger, result.Diagnostics);
         return new RuleSetChangedEventArgs(previous.Rules, rules);
+    }
+
+    private void Count(string outcome, PlanRules.Rules.RuleSetIdentity identity)
+    {
+        var tags = PlanRulesInstruments.Tags(Key, identity);
+        if (outcome == "failed") _instruments.ReloadFailures.Add(1, tags);
+        tags.Add(PlanRulesTelemetry.ReloadOutcomeTag, outcome);
+        _instruments.Reloads.Add(1, tags);
     }
 
     private void OnPollTimer()
@@ -347,5 +365,6 @@ internal sealed class RuleSetMonitor : IRuleSetMonitor, IDisposable, IAsyncDispo
         }
     }
 
-    private sealed record State(RuleSet Rules, PlanRecommender Recommender, IReadOnlyList<Diagnostic> Errors, DateTimeOffset? FailedAt);
+    /// <summary>An immutable snapshot: the rule set in use, its recommender, the latest reload's errors and how many reloads in a row failed.</summary>
+    internal sealed record State(RuleSet Rules, PlanRecommender Recommender, IReadOnlyList<Diagnostic> Errors, DateTimeOffset? FailedAt, int ConsecutiveFailures);
 }

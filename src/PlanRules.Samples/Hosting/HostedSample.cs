@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PlanRules.Hosting;
 
 namespace PlanRules.Samples.Hosting;
 
@@ -40,13 +41,20 @@ public static class HostedSample
         builder.Services.AddHostedService<HostedPlanner>();
 
         using var host = builder.Build();
-        var planner = host.Services.GetServices<IHostedService>().OfType<HostedPlanner>().Single();
         try
         {
-            await host.RunAsync().ConfigureAwait(false);
+            // Starting loads the rule set (before the planner starts); a bad option or rule set is reported below.
+            await host.StartAsync().ConfigureAwait(false);
+            var planner = host.Services.GetServices<IHostedService>().OfType<HostedPlanner>().Single();
+            await host.WaitForShutdownAsync().ConfigureAwait(false);
             return planner.ExecuteTask is { IsFaulted: true } ? 1 : 0;
         }
         catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 2;
+        }
+        catch (RuleSetLoadException ex)
         {
             await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return 2;
