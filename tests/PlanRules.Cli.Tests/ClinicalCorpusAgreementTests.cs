@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 using PlanRules.Cases;
-using PlanRules.Plans;
+using PlanRules.Replay;
 
 namespace PlanRules.Cli.Tests;
 
@@ -34,12 +34,14 @@ public sealed class ClinicalCorpusAgreementTests : IDisposable
         var expectedFailures = 0;
         foreach (var file in files)
         {
-            var read = PatientCase.FromJson(File.ReadAllText(Path.Combine(corpus, file)), loaded.RuleSet.Vocabulary);
+            var json = File.ReadAllText(Path.Combine(corpus, file));
+            var read = PatientCase.FromJson(json, loaded.RuleSet.Vocabulary);
+            var expect = CaseExpectationsReader.Read(json, loaded.RuleSet.Vocabulary);
             string expected;
-            if (read.Case is null) expected = "error";
+            if (read.Case is null || !expect.Succeeded) expected = "error";
             else
             {
-                var failures = read.Case.Expect is null ? [] : PlanExpectations.Check(recommender.Recommend(read.Case), read.Case.Expect);
+                var failures = expect.Expectations is null ? [] : PlanExpectations.Check(recommender.Recommend(read.Case), expect.Expectations);
                 expected = failures.Count == 0 ? "passed" : "failed";
                 if (failures.Count > 0)
                     Assert.Equal(failures.Select(f => f.Expectation), cases[file]["failures"]!.Select(f => (string)f["expectation"]!));

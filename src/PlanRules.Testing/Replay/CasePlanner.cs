@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using PlanRules.Cases;
+using PlanRules.Diagnostics;
+using PlanRules.Rules;
 
 namespace PlanRules.Replay;
 
@@ -39,10 +41,10 @@ public sealed class CasePlanner
         if (text.Text is not { } json)
             return result with { Error = "the case file cannot be read: " + text.Message, Elapsed = clock.Elapsed };
 
-        var read = PatientCase.FromJson(json, Rules.Vocabulary);
+        var read = ReadCase(json, Rules.Vocabulary, out var expectations);
         result = result with { Diagnostics = read.Diagnostics };
         if (read.Case is null) return result with { Elapsed = clock.Elapsed };
-        result = result with { Case = read.Case };
+        result = result with { Case = read.Case, Expectations = expectations };
         try
         {
             return result with { Plan = _recommender.Recommend(read.Case, cancellationToken), Elapsed = clock.Elapsed };
@@ -57,6 +59,26 @@ public sealed class CasePlanner
             // shown: it may quote a value of the case.
             return result with { Error = $"planning failed: {ex.GetType().Name} (an internal error)", Elapsed = clock.Elapsed };
         }
+    }
+
+    /// <summary>
+    /// Reads a case document and its <c>expect</c> block from one parse: the clinical case through the library's case
+    /// reader, then the block from the same tree. Either one's errors refuse the case, and the diagnostics of both come
+    /// in document order.
+    /// </summary>
+    internal static CaseReadResult ReadCase(string json, Vocabulary vocabulary, out CaseExpectations? expectations)
+    {
+        expectations = null;
+        var read = CaseJsonReader.Read(json, vocabulary, out var document);
+        if (document is null) return read;
+        var expectDiagnostics = new List<Diagnostic>();
+        var expect = CaseExpectationsReader.Read(document, expectDiagnostics);
+        if (expectDiagnostics.Count > 0)
+            return new CaseReadResult(null, CaseJsonReader.Order([.. read.Diagnostics, .. expectDiagnostics]));
+        if (read.Case is null) return read;
+        ValidatedCases.Remember(read.Case, vocabulary);
+        expectations = expect;
+        return read;
     }
 
     /// <summary>

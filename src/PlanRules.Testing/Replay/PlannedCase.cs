@@ -23,6 +23,9 @@ public sealed record PlannedCase
     /// <summary>The case as read, or <c>null</c> when it could not be read.</summary>
     public PatientCase? Case { get; init; }
 
+    /// <summary>The case's <c>expect</c> block, or <c>null</c> when it has none or could not be read.</summary>
+    public CaseExpectations? Expectations { get; init; }
+
     /// <summary>The plan, or <c>null</c> when the case could not be read or planned.</summary>
     public TreatmentPlan? Plan { get; init; }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using PlanRules.Plans;
 
 namespace PlanRules.Replay;
 
@@ -49,7 +48,7 @@ public sealed class ReplayRunner
         ArgumentNullException.ThrowIfNull(planned);
         if (planned.Plan is null || planned.Case is null)
             return new ReplayCaseResult { Case = planned, Outcome = ReplayOutcome.Error };
-        if (planned.Case.Expect is not { } expect)
+        if (planned.Expectations is not { } expect)
             return new ReplayCaseResult { Case = planned, Outcome = ReplayOutcome.Passed };
         var failures = PlanExpectations.Check(planned.Plan, expect);
         return new ReplayCaseResult

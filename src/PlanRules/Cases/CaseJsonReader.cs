@@ -22,24 +22,57 @@ internal static class CaseJsonReader
     /// <summary>The deepest nesting of objects and arrays accepted.</summary>
     public const int MaxDepth = 64;
 
+    // "expect" is a known key so that corpus cases read cleanly, but the clinical model has no part for it: the
+    // anonymization guard inspects it with the rest of the document, and PlanRules.Testing reads it from the tree.
     private static readonly string[] RootKeys = ["schema", "caseId", "patient", "findings", "history", "labs", "goals", "expect"];
     private static readonly string[] PatientKeys = ["ageYears", "sex", "pregnant"];
     private static readonly string[] HistoryKeys = ["conditions", "medications", "allergies", "devices", "procedures"];
     private static readonly string[] MedicationKeys = ["code", "lastDoseHoursAgo", "dose", "indication"];
     private static readonly string[] ProcedureKeys = ["code", "weeksAgo", "reliefPercent", "reliefWeeks"];
-    private static readonly string[] ExpectKeys = ["candidates", "excluded", "warnings", "missingInformation", "referrals", "noCandidates"];
-    private static readonly string[] ListExpectationKeys = ["include", "exclude"];
-    private static readonly string[] WarningKeys = ["about", "appliesTo", "code", "severity"];
 
     /// <summary>Reads a case; see <see cref="PatientCase.FromJson(string, Vocabulary)"/>.</summary>
-    public static CaseReadResult Read(string json, Vocabulary vocabulary)
+    public static CaseReadResult Read(string json, Vocabulary vocabulary) => Read(json, vocabulary, out _);
+
+    /// <summary>
+    /// Reads a case and hands back the document's tree too (<c>null</c> unless it was read completely and is a JSON
+    /// object), so that other readers of the same document (the <c>expect</c> block in PlanRules.Testing) need not
+    /// parse it again. The tree has passed the anonymization guard only when the result holds no PR4009.
+    /// </summary>
+    public static CaseReadResult Read(string json, Vocabulary vocabulary, out ObjectNode? document)
     {
         var diagnostics = new List<Diagnostic>();
+        var root = ReadDocument(json, vocabulary.CaseKeys, diagnostics, out var parsed);
+        document = root as ObjectNode;
+        if (!parsed) return new CaseReadResult(null, diagnostics);
+        PatientCase? patientCase = null;
+        if (root is not null)
+            patientCase = new Builder(vocabulary, diagnostics).Build(root);
+
+        var ordered = Order(diagnostics);
+        return new CaseReadResult(ordered.Count == 0 ? patientCase : null, ordered);
+    }
+
+    /// <summary>
+    /// The first steps of reading a case document: size (PR4010), strict JSON syntax (PR4001), the tree with lines and
+    /// columns, nesting depth (PR4010), and the anonymization guard over every key and string of the whole document
+    /// (PR4009, never echoing a value). Adds what it finds to <paramref name="diagnostics"/>.
+    /// </summary>
+    /// <param name="json">The document.</param>
+    /// <param name="shownKeys">The keys a JSON path may write out (usually <see cref="Vocabulary.CaseKeys"/>).</param>
+    /// <param name="diagnostics">Where the problems go.</param>
+    /// <param name="parsed">
+    /// <c>false</c> when the document was refused before its tree was built (too large, or not JSON): the diagnostics
+    /// are then in the order found (the syntax error first), else they should be put in document order (<see cref="Order"/>).
+    /// </param>
+    /// <returns>The root of the tree when the document was read completely; else <c>null</c>.</returns>
+    public static Node? ReadDocument(string json, IReadOnlySet<string> shownKeys, List<Diagnostic> diagnostics, out bool parsed)
+    {
+        parsed = false;
         if (IsTooLarge(json, out var bytes))
         {
             diagnostics.Add(CaseDiagnostic.Error("PR4010",
                 $"the case is {bytes} bytes, more than the {MaxBytes} bytes (4 MiB) a case may have", CasePath.Root, suggestion: $"shorten it"));
-            return new CaseReadResult(null, diagnostics);
+            return null;
         }
         // Nesting is limited below, where the path of the level too deep is known; the strict check needs no limit
         // of its own (it keeps one character per open level, and the text is at most 4 MiB).
@@ -48,26 +81,25 @@ internal static class CaseJsonReader
             diagnostics.Add(CaseDiagnostic.Error("PR4001", $"the case is not valid JSON (RFC 8259): {problem.Problem}",
                 CasePath.Root, problem.Line, problem.Column, $"fix the syntax at this position"));
             // What can be read of it is still inspected, so an identifier in a broken file is reported too (PR4009).
-            var (partial, _) = Parse(json, vocabulary.CaseKeys, []);
+            var (partial, _) = Parse(json, shownKeys, []);
             if (partial is not null) Inspect(partial, diagnostics);
-            return new CaseReadResult(null, diagnostics);
+            return null;
         }
 
-        var (root, complete) = Parse(json, vocabulary.CaseKeys, diagnostics);
+        parsed = true;
+        var (root, complete) = Parse(json, shownKeys, diagnostics);
         if (root is not null) Inspect(root, diagnostics);
-        PatientCase? patientCase = null;
-        if (root is not null && complete)
-            patientCase = new Builder(vocabulary, diagnostics).Build(root);
-
-        var ordered = diagnostics
-            .Select((d, i) => (d, i))
-            .OrderBy(x => x.d.Line == 0 ? int.MaxValue : x.d.Line)
-            .ThenBy(x => x.d.Column)
-            .ThenBy(x => x.i)
-            .Select(x => x.d)
-            .ToArray();
-        return new CaseReadResult(ordered.Length == 0 ? patientCase : null, ordered);
+        return complete ? root : null;
     }
+
+    /// <summary>Diagnostics in document order: by line and column (line 0 last), then in the order found.</summary>
+    public static IReadOnlyList<Diagnostic> Order(IEnumerable<Diagnostic> diagnostics) => diagnostics
+        .Select((d, i) => (d, i))
+        .OrderBy(x => x.d.Line == 0 ? int.MaxValue : x.d.Line)
+        .ThenBy(x => x.d.Column)
+        .ThenBy(x => x.i)
+        .Select(x => x.d)
+        .ToArray();
 
     private static bool IsTooLarge(string json, out long bytes)
     {
@@ -119,7 +151,8 @@ internal static class CaseJsonReader
         public object? Value { get; } = value;
     }
 
-    private static SafeText Describe(Node? node) => node switch
+    /// <summary>What a node is, for messages (never its value).</summary>
+    internal static SafeText Describe(Node? node) => node switch
     {
         ObjectNode => $"an object",
         ArrayNode => $"an array",
@@ -318,9 +351,105 @@ internal static class CaseJsonReader
         }
     }
 
+    // ==================================================================== reading parts of the tree
+
+    /// <summary>
+    /// Reads parts of a case's tree with the structural checks every part shares: unknown keys (PR4003), keys given
+    /// twice (PR4008), values of the wrong type (PR4002). Messages are <see cref="SafeText"/>: never a value of the
+    /// case. Collects into the list it is given; not thread-safe (one per run). The case builder derives from it, and so
+    /// does PlanRules.Testing's reader of the <c>expect</c> block.
+    /// </summary>
+    internal abstract class NodeReader(List<Diagnostic> diagnostics)
+    {
+        /// <summary>Where diagnostics go.</summary>
+        public List<Diagnostic> Diagnostics { get; } = diagnostics;
+
+        /// <summary>Adds an error.</summary>
+        public void Report(string code, SafeText message, CaseValidator.Location at, SafeText? suggestion = null) =>
+            Diagnostics.Add(CaseDiagnostic.Error(code, message, at.Path, at.Line, at.Column, suggestion));
+
+        // ------------------------------------------------------------ structure (shared with the readers of other parts, e.g. expect)
+
+        /// <summary>
+        /// The members of an object by name, first occurrence only: identifier keys are skipped (the guard reported
+        /// them), unknown keys are PR4003, a key given twice is PR4008.
+        /// </summary>
+        public Dictionary<string, Member> Members(ObjectNode obj, string[] known)
+        {
+            var result = new Dictionary<string, Member>(StringComparer.Ordinal);
+            foreach (var member in obj.Members)
+            {
+                if (AnonymizationGuard.IsIdentifierKey(member.Name)) continue;
+                if (!known.Contains(member.Name, StringComparer.Ordinal))
+                {
+                    var closest = Suggestions.Closest(member.Name, known);
+                    Report("PR4003", $"unknown key ({SafeText.KeyShape(member.Name)}) in {CaseValidator.Where(obj.Path)}", member.Location,
+                        closest is not null
+                            ? (SafeText)$"did you mean '{SafeText.OneOf(closest, CaseFormatKeys.All)}'?"
+                            : (SafeText)$"remove it; allowed keys: {SafeText.List(known, CaseFormatKeys.All)}");
+                    continue;
+                }
+                if (!result.TryAdd(member.Name, member))
+                    Report("PR4008", $"key '{SafeText.OneOf(member.Name, CaseFormatKeys.All)}' is given twice in {CaseValidator.Where(obj.Path)}", member.Location, $"give it once");
+            }
+            return result;
+        }
+
+        public void WrongType(SafeText expected, SafeText what, Node? node, CaseValidator.Location at)
+        {
+            var isNull = node is ValueNode { Token: JsonToken.Null or JsonToken.Undefined };
+            Report("PR4002", $"expected {expected} for {what} but found {Describe(node)}", at,
+                isNull ? (SafeText)$"leave it out when it is unknown" : null);
+        }
+
+        /// <summary>A key of the case format, quoted, for messages.</summary>
+        public static SafeText Key(Member member) => $"'{SafeText.OneOf(member.Name, CaseFormatKeys.All)}'";
+
+        public ObjectNode? ReadObject(Member member, SafeText what)
+        {
+            if (member.Value is ObjectNode obj) return obj;
+            WrongType($"an object", what, member.Value, ValueLocation(member));
+            return null;
+        }
+
+        public static CaseValidator.Location ValueLocation(Member member) => member.Value?.Location ?? member.Location;
+
+        public string? ReadString(Member member, SafeText what)
+        {
+            if (member.Value is ValueNode { Token: JsonToken.String, Value: string text }) return text;
+            WrongType($"a string", what, member.Value, ValueLocation(member));
+            return null;
+        }
+
+        public double? ReadNumber(Member member, SafeText what)
+        {
+            if (member.Value is ValueNode { Token: JsonToken.Integer or JsonToken.Float } value) return Number(value);
+            WrongType($"a number", what, member.Value, ValueLocation(member));
+            return null;
+        }
+
+        public bool? ReadBoolean(Member member, SafeText what)
+        {
+            if (member.Value is ValueNode { Token: JsonToken.Boolean, Value: bool b }) return b;
+            WrongType($"true or false", what, member.Value, ValueLocation(member));
+            return null;
+        }
+
+        public static double Number(ValueNode value) => value.Value switch
+        {
+            long l => l,
+            int i => i,
+            double d => d,
+            BigInteger b => (double)b,
+            decimal m => (double)m,
+            IConvertible c => c.ToDouble(CultureInfo.InvariantCulture),
+            _ => double.NaN,
+        };
+    }
+
     // ==================================================================== building the case
 
-    private sealed class Builder(Vocabulary vocabulary, List<Diagnostic> diagnostics)
+    private sealed class Builder(Vocabulary vocabulary, List<Diagnostic> diagnostics) : NodeReader(diagnostics)
     {
         private readonly CaseValidator _check = new(vocabulary, diagnostics, reportIdentifiers: false);
 
@@ -337,9 +466,9 @@ internal static class CaseJsonReader
             string? caseId = null;
             if (members.TryGetValue("caseId", out var caseIdMember) && ReadString(caseIdMember, $"'caseId'") is { } id)
             {
-                var before = diagnostics.Count;
+                var before = Diagnostics.Count;
                 _check.CheckCaseId(id, ValueLocation(caseIdMember));
-                if (diagnostics.Count == before) caseId = id;
+                if (Diagnostics.Count == before) caseId = id;
             }
 
             var patient = members.TryGetValue("patient", out var p) ? ReadPatient(p) : new PatientInfo();
@@ -347,7 +476,6 @@ internal static class CaseJsonReader
             var history = members.TryGetValue("history", out var h) ? ReadHistory(h) : new CaseHistory();
             var labs = members.TryGetValue("labs", out var l) ? ReadLabs(l) : new Dictionary<string, double>(StringComparer.Ordinal);
             var goals = members.TryGetValue("goals", out var g) ? ReadCodes(g, "goal") : null;
-            var expect = members.TryGetValue("expect", out var e) ? ReadExpect(e) : null;
 
             return new PatientCase
             {
@@ -357,35 +485,7 @@ internal static class CaseJsonReader
                 History = history ?? new CaseHistory(),
                 Labs = (labs ?? new Dictionary<string, double>(StringComparer.Ordinal)).AsReadOnly(),
                 Goals = goals,
-                Expect = expect,
             };
-        }
-
-        // ------------------------------------------------------------ structure
-
-        /// <summary>
-        /// The members of an object by name, first occurrence only: identifier keys are skipped (the guard reported
-        /// them), unknown keys are PR4003, a key given twice is PR4008.
-        /// </summary>
-        private Dictionary<string, Member> Members(ObjectNode obj, string[] known)
-        {
-            var result = new Dictionary<string, Member>(StringComparer.Ordinal);
-            foreach (var member in obj.Members)
-            {
-                if (AnonymizationGuard.IsIdentifierKey(member.Name)) continue;
-                if (!known.Contains(member.Name, StringComparer.Ordinal))
-                {
-                    var closest = Suggestions.Closest(member.Name, known);
-                    _check.Report("PR4003", $"unknown key ({SafeText.KeyShape(member.Name)}) in {CaseValidator.Where(obj.Path)}", member.Location,
-                        closest is not null
-                            ? (SafeText)$"did you mean '{SafeText.OneOf(closest, CaseFormatKeys.All)}'?"
-                            : (SafeText)$"remove it; allowed keys: {SafeText.List(known, CaseFormatKeys.All)}");
-                    continue;
-                }
-                if (!result.TryAdd(member.Name, member))
-                    _check.Report("PR4008", $"key '{SafeText.OneOf(member.Name, CaseFormatKeys.All)}' is given twice in {CaseValidator.Where(obj.Path)}", member.Location, $"give it once");
-            }
-            return result;
         }
 
         /// <summary>The members of a map (findings, labs) that may be checked: identifier keys skipped, repeated keys PR4008.</summary>
@@ -404,57 +504,6 @@ internal static class CaseJsonReader
                 yield return member;
             }
         }
-
-        private void WrongType(SafeText expected, SafeText what, Node? node, CaseValidator.Location at)
-        {
-            var isNull = node is ValueNode { Token: JsonToken.Null or JsonToken.Undefined };
-            _check.Report("PR4002", $"expected {expected} for {what} but found {Describe(node)}", at,
-                isNull ? (SafeText)$"leave it out when it is unknown" : null);
-        }
-
-        /// <summary>A key of the case format, quoted, for messages.</summary>
-        private static SafeText Key(Member member) => $"'{SafeText.OneOf(member.Name, CaseFormatKeys.All)}'";
-
-        private ObjectNode? ReadObject(Member member, SafeText what)
-        {
-            if (member.Value is ObjectNode obj) return obj;
-            WrongType($"an object", what, member.Value, ValueLocation(member));
-            return null;
-        }
-
-        private static CaseValidator.Location ValueLocation(Member member) => member.Value?.Location ?? member.Location;
-
-        private string? ReadString(Member member, SafeText what)
-        {
-            if (member.Value is ValueNode { Token: JsonToken.String, Value: string text }) return text;
-            WrongType($"a string", what, member.Value, ValueLocation(member));
-            return null;
-        }
-
-        private double? ReadNumber(Member member, SafeText what)
-        {
-            if (member.Value is ValueNode { Token: JsonToken.Integer or JsonToken.Float } value) return Number(value);
-            WrongType($"a number", what, member.Value, ValueLocation(member));
-            return null;
-        }
-
-        private bool? ReadBoolean(Member member, SafeText what)
-        {
-            if (member.Value is ValueNode { Token: JsonToken.Boolean, Value: bool b }) return b;
-            WrongType($"true or false", what, member.Value, ValueLocation(member));
-            return null;
-        }
-
-        private static double Number(ValueNode value) => value.Value switch
-        {
-            long l => l,
-            int i => i,
-            double d => d,
-            BigInteger b => (double)b,
-            decimal m => (double)m,
-            IConvertible c => c.ToDouble(CultureInfo.InvariantCulture),
-            _ => double.NaN,
-        };
 
         // ------------------------------------------------------------ sections
 
@@ -683,102 +732,6 @@ internal static class CaseJsonReader
             if (!members.TryGetValue(attribute, out var member) || ReadNumber(member, Key(member)) is not { } value) return null;
             _check.CheckAttribute("procedure", attribute, code, value, ValueLocation(member));
             return value;
-        }
-
-        // ------------------------------------------------------------ expect
-
-        private CaseExpectations? ReadExpect(Member member)
-        {
-            if (ReadObject(member, $"'expect'") is not { } obj) return null;
-            var members = Members(obj, ExpectKeys);
-            bool? noCandidates = null;
-            if (members.TryGetValue("noCandidates", out var n)) noCandidates = ReadBoolean(n, $"'noCandidates'");
-            return new CaseExpectations
-            {
-                Candidates = members.TryGetValue("candidates", out var c) ? ReadListExpectation(c) : null,
-                Excluded = members.TryGetValue("excluded", out var e) ? ReadListExpectation(e) : null,
-                Warnings = members.TryGetValue("warnings", out var w) ? ReadWarningExpectations(w) : null,
-                MissingInformation = members.TryGetValue("missingInformation", out var m) ? ReadListExpectation(m) : null,
-                Referrals = members.TryGetValue("referrals", out var r) ? ReadListExpectation(r) : null,
-                NoCandidates = noCandidates,
-            };
-        }
-
-        private ListExpectation? ReadListExpectation(Member member)
-        {
-            if (ReadObject(member, Key(member)) is not { } obj) return null;
-            var members = Members(obj, ListExpectationKeys);
-            return new ListExpectation
-            {
-                Include = members.TryGetValue("include", out var i) ? ReadStrings(i) : [],
-                Exclude = members.TryGetValue("exclude", out var e) ? ReadStrings(e) : [],
-            };
-        }
-
-        private IReadOnlyList<string> ReadStrings(Member member)
-        {
-            var values = new List<string>();
-            if (member.Value is not ArrayNode array)
-            {
-                WrongType($"an array of strings", $"{Key(member)} in {member.Path}", member.Value, ValueLocation(member));
-                return values;
-            }
-            foreach (var item in array.Items)
-            {
-                if (item is ValueNode { Token: JsonToken.String, Value: string text })
-                {
-                    if (AnonymizationGuard.ValueKind(text) is null) _check.CheckExpectationCode(text, item.Location);
-                    values.Add(text);
-                }
-                else WrongType($"a string", $"{item.Path}", item, item.Location);
-            }
-            return values.AsReadOnly();
-        }
-
-        private WarningListExpectation? ReadWarningExpectations(Member member)
-        {
-            if (ReadObject(member, $"'warnings'") is not { } obj) return null;
-            var members = Members(obj, ListExpectationKeys);
-            return new WarningListExpectation
-            {
-                Include = members.TryGetValue("include", out var i) ? ReadWarnings(i) : [],
-                Exclude = members.TryGetValue("exclude", out var e) ? ReadWarnings(e) : [],
-            };
-        }
-
-        private IReadOnlyList<WarningExpectation> ReadWarnings(Member member)
-        {
-            var warnings = new List<WarningExpectation>();
-            if (member.Value is not ArrayNode array)
-            {
-                WrongType($"an array of warning objects", $"{Key(member)} in {member.Path}", member.Value, ValueLocation(member));
-                return warnings;
-            }
-            foreach (var item in array.Items)
-            {
-                if (item is not ObjectNode obj)
-                {
-                    WrongType($"an object (about, appliesTo, code, severity)", $"{item.Path}", item, item.Location);
-                    continue;
-                }
-                var members = Members(obj, WarningKeys);
-                string? Text(string key)
-                {
-                    if (!members.TryGetValue(key, out var m) || ReadString(m, Key(m)) is not { } text) return null;
-                    if (key != "severity" && AnonymizationGuard.ValueKind(text) is null) _check.CheckExpectationCode(text, ValueLocation(m));
-                    return text;
-                }
-                var severity = Text("severity");
-                if (severity is not null) _check.CheckSeverity(severity, ValueLocation(members["severity"]));
-                warnings.Add(new WarningExpectation
-                {
-                    About = Text("about"),
-                    AppliesTo = Text("appliesTo"),
-                    Code = Text("code"),
-                    Severity = severity,
-                });
-            }
-            return warnings.AsReadOnly();
         }
     }
 }

@@ -7,7 +7,7 @@ namespace PlanRules.Cases;
 
 /// <summary>
 /// Writes a case as canonical <c>planrules.case/1</c> JSON: keys in a fixed order (schema, caseId, patient,
-/// findings sorted by key, history, labs sorted by key, goals, expect), two-space indentation, <c>\n</c> line
+/// findings sorted by key, history, labs sorted by key, goals), two-space indentation, <c>\n</c> line
 /// ends, invariant numbers in their shortest round-trip form (<c>7</c>, <c>7.2</c>). What is unknown is left out;
 /// an empty history list is written as <c>[]</c> (a known "none"). Stateless and thread-safe.
 /// </summary>
@@ -15,7 +15,14 @@ internal static class CaseJsonWriter
 {
     /// <summary>The canonical JSON of <paramref name="patientCase"/>.</summary>
     /// <exception cref="InvalidOperationException">A number of the case is not finite.</exception>
-    public static string Write(PatientCase patientCase)
+    public static string Write(PatientCase patientCase) => Write(patientCase, null);
+
+    /// <summary>
+    /// The canonical JSON of <paramref name="patientCase"/>, with <paramref name="writeMore"/> writing more members of the
+    /// root object after the clinical ones (PlanRules.Testing writes the <c>expect</c> block this way).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A number of the case is not finite.</exception>
+    public static string Write(PatientCase patientCase, Action<JsonWriter>? writeMore)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         using (var writer = new JsonTextWriter(text)
@@ -40,7 +47,7 @@ internal static class CaseJsonWriter
             WriteHistory(writer, patientCase.History);
             WriteLabs(writer, patientCase.Labs);
             if (patientCase.Goals is { } goals) WriteStrings(writer, "goals", goals);
-            if (patientCase.Expect is { } expect) WriteExpect(writer, expect);
+            writeMore?.Invoke(writer);
             writer.WriteEndObject();
         }
         return text.ToString();
@@ -167,7 +174,8 @@ internal static class CaseJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteStrings(JsonWriter writer, string name, IReadOnlyList<string>? values)
+    /// <summary>A list of strings as a member.</summary>
+    public static void WriteStrings(JsonWriter writer, string name, IReadOnlyList<string>? values)
     {
         writer.WritePropertyName(name);
         writer.WriteStartArray();
@@ -175,59 +183,8 @@ internal static class CaseJsonWriter
         writer.WriteEndArray();
     }
 
-    private static void WriteExpect(JsonWriter writer, CaseExpectations expect)
-    {
-        writer.WritePropertyName("expect");
-        writer.WriteStartObject();
-        WriteListExpectation(writer, "candidates", expect.Candidates);
-        WriteListExpectation(writer, "excluded", expect.Excluded);
-        if (expect.Warnings is { } warnings)
-        {
-            writer.WritePropertyName("warnings");
-            writer.WriteStartObject();
-            WriteWarnings(writer, "include", warnings.Include);
-            WriteWarnings(writer, "exclude", warnings.Exclude);
-            writer.WriteEndObject();
-        }
-        WriteListExpectation(writer, "missingInformation", expect.MissingInformation);
-        WriteListExpectation(writer, "referrals", expect.Referrals);
-        if (expect.NoCandidates is { } noCandidates)
-        {
-            writer.WritePropertyName("noCandidates");
-            writer.WriteValue(noCandidates);
-        }
-        writer.WriteEndObject();
-    }
-
-    private static void WriteListExpectation(JsonWriter writer, string name, ListExpectation? expectation)
-    {
-        if (expectation is null) return;
-        writer.WritePropertyName(name);
-        writer.WriteStartObject();
-        if (expectation.Include is { Count: > 0 } include) WriteStrings(writer, "include", include);
-        if (expectation.Exclude is { Count: > 0 } exclude) WriteStrings(writer, "exclude", exclude);
-        writer.WriteEndObject();
-    }
-
-    private static void WriteWarnings(JsonWriter writer, string name, IReadOnlyList<WarningExpectation>? warnings)
-    {
-        if (warnings is not { Count: > 0 }) return;
-        writer.WritePropertyName(name);
-        writer.WriteStartArray();
-        foreach (var warning in warnings)
-        {
-            if (warning is null) { writer.WriteNull(); continue; }
-            writer.WriteStartObject();
-            WriteOptional(writer, "about", warning.About);
-            WriteOptional(writer, "appliesTo", warning.AppliesTo);
-            WriteOptional(writer, "code", warning.Code);
-            WriteOptional(writer, "severity", warning.Severity);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-    }
-
-    private static void WriteOptional(JsonWriter writer, string name, string? value)
+    /// <summary>A string member, left out when <c>null</c>.</summary>
+    public static void WriteOptional(JsonWriter writer, string name, string? value)
     {
         if (value is null) return;
         writer.WritePropertyName(name);

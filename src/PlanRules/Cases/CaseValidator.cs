@@ -18,11 +18,6 @@ internal sealed class CaseValidator
     /// <summary>Where a diagnostic points: a JSON path and, when read from text, a 1-based line and column.</summary>
     internal readonly record struct Location(CasePath Path, int Line = 0, int Column = 0);
 
-    /// <summary>The warning severities an expectation may name.</summary>
-    public static readonly IReadOnlySet<string> WarningSeverities = new HashSet<string>(["critical", "warning", "info"], StringComparer.Ordinal);
-
-    private static readonly string[] SeverityOrder = ["critical", "warning", "info"];
-
     /// <summary>The sections of a case whose codes the vocabulary defines.</summary>
     public static readonly IReadOnlySet<string> Sections = new HashSet<string>(
         ["patient", "finding", "lab", "condition", "medication", "allergy", "device", "procedure", "goal"], StringComparer.Ordinal);
@@ -221,42 +216,6 @@ internal sealed class CaseValidator
             : (SafeText)$"'{name}' of a {Noun(section)}";
     }
 
-    /// <summary>Checks the severity named by a warning expectation (PR4005).</summary>
-    public void CheckSeverity(string severity, Location at)
-    {
-        if (IsIdentifier(severity, at) || WarningSeverities.Contains(severity)) return;
-        var closest = Suggestions.Closest(severity, SeverityOrder);
-        Report("PR4005", $"{SafeText.Shape(severity)} is not a warning severity; allowed: {SafeText.List(SeverityOrder, WarningSeverities)}", at,
-            closest is not null ? (SafeText)$"did you mean '{SafeText.OneOf(closest, WarningSeverities)}'?" : null);
-    }
-
-    /// <summary>
-    /// Checks a string of the expect block: it must be code-shaped (lower-case letters, digits and <c>_</c> in
-    /// dot-separated parts, as every code of a rule set is) and not look like an identifier (PR4005, PR4009). What
-    /// passes may be repeated in replay reports; what does not is refused and never shown.
-    /// </summary>
-    public void CheckExpectationCode(string code, Location at)
-    {
-        if (IsIdentifier(code, at) || IsCodeShaped(code)) return;
-        Report("PR4005", $"{SafeText.Shape(code)} is not a code: an expectation names codes such as 'esi.lumbar.transforaminal' or 'lab.inr'", at,
-            $"use lower-case letters, digits and '_' in parts separated by '.'");
-    }
-
-    /// <summary>Whether a text has the shape of a code: 1 to 128 characters, lower-case ASCII letters, digits and <c>_</c> in dot-separated parts (a last part <c>*</c> allowed).</summary>
-    public static bool IsCodeShaped(string text)
-    {
-        if (text.EndsWith(".*", StringComparison.Ordinal)) text = text[..^2]; // a rule's prefix, e.g. procedure.esi.lumbar.*
-        if (text.Length is 0 or > 128 || text[0] == '.' || text[^1] == '.') return false;
-        var previous = ' ';
-        foreach (var c in text)
-        {
-            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '.')) return false;
-            if (c == '.' && previous == '.') return false;
-            previous = c;
-        }
-        return true;
-    }
-
     /// <summary>"Did you mean" for an unknown code of a section; every word of it comes from the vocabulary.</summary>
     /// <remarks>
     /// Each suggestion costs an edit distance against every code of the section, so they are remembered per code and
@@ -311,7 +270,6 @@ internal sealed class CaseValidator
         ValidateHistory(patientCase.History, Property(root, "history"));
         ValidateLabs(patientCase.Labs, Property(root, "labs"));
         if (patientCase.Goals is { } goals) ValidateCodes("goal", goals, Property(root, "goals"));
-        if (patientCase.Expect is { } expect) ValidateExpect(expect, Property(root, "expect"));
     }
 
     /// <summary>
@@ -439,51 +397,5 @@ internal sealed class CaseValidator
         if (CheckCode(section, code, at) is null) return null;
         if (seen is not null) CheckDuplicate(seen, section, code, at);
         return code;
-    }
-
-    private void ValidateExpect(CaseExpectations expect, CasePath path)
-    {
-        ValidateListExpectation(expect.Candidates, Property(path, "candidates"));
-        ValidateListExpectation(expect.Excluded, Property(path, "excluded"));
-        if (expect.Warnings is { } warnings)
-        {
-            var warningsPath = Property(path, "warnings");
-            ValidateWarnings(warnings.Include, Property(warningsPath, "include"));
-            ValidateWarnings(warnings.Exclude, Property(warningsPath, "exclude"));
-        }
-        ValidateListExpectation(expect.MissingInformation, Property(path, "missingInformation"));
-        ValidateListExpectation(expect.Referrals, Property(path, "referrals"));
-    }
-
-    private void ValidateListExpectation(ListExpectation? expectation, CasePath path)
-    {
-        if (expectation is null) return;
-        ValidateStrings(expectation.Include, Property(path, "include"));
-        ValidateStrings(expectation.Exclude, Property(path, "exclude"));
-    }
-
-    private void ValidateStrings(IReadOnlyList<string>? values, CasePath path)
-    {
-        if (values is null) { NotNull($"{path}", path); return; }
-        for (var i = 0; i < values.Count; i++)
-        {
-            var at = new Location(path.Index(i));
-            if (values[i] is { } value) CheckExpectationCode(value, at);
-            else Report("PR4002", $"expected a string at {at.Path} but found null", at);
-        }
-    }
-
-    private void ValidateWarnings(IReadOnlyList<WarningExpectation>? warnings, CasePath path)
-    {
-        if (warnings is null) { NotNull($"{path}", path); return; }
-        for (var i = 0; i < warnings.Count; i++)
-        {
-            var entryPath = path.Index(i);
-            if (warnings[i] is not { } warning) { NotNull($"a warning expectation", entryPath); continue; }
-            if (warning.About is { } about) CheckExpectationCode(about, new(Property(entryPath, "about")));
-            if (warning.AppliesTo is { } appliesTo) CheckExpectationCode(appliesTo, new(Property(entryPath, "appliesTo")));
-            if (warning.Code is { } code) CheckExpectationCode(code, new(Property(entryPath, "code")));
-            if (warning.Severity is { } severity) CheckSeverity(severity, new(Property(entryPath, "severity")));
-        }
     }
 }

@@ -45,9 +45,9 @@ public sealed partial record PatientCase
 
     /// <summary>
     /// The case as canonical <c>planrules.case/1</c> JSON: schema, caseId, patient, findings (sorted by key),
-    /// history, labs (sorted by key), goals, expect; two-space indentation, <c>\n</c> line ends, invariant numbers
+    /// history, labs (sorted by key), goals; two-space indentation, <c>\n</c> line ends, invariant numbers
     /// in their shortest form (<c>7</c>, <c>7.2</c>). Unknown parts are left out; reading the output back gives an
-    /// equal case. Thread-safe.
+    /// equal case. An <c>expect</c> block is not part of the clinical case: PlanRules.Testing reads and writes it. Thread-safe.
     /// </summary>
     /// <exception cref="InvalidOperationException">A number in the case is not finite.</exception>
     public string ToJson() => CaseJsonWriter.Write(this);

@@ -29,7 +29,4 @@ public sealed partial record PatientCase
 
     /// <summary>The patient's goals (e.g. <c>avoid_implant</c>); <c>null</c> when unknown.</summary>
     public IReadOnlyList<string>? Goals { get; init; }
-
-    /// <summary>The replay expectations, if the case file carried them. Never used for planning.</summary>
-    public CaseExpectations? Expect { get; init; }
 }

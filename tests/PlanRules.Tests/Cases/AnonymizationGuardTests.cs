@@ -1,5 +1,6 @@
 using PlanRules.Rules;
 using PlanRules.Cases;
+using PlanRules.Replay;
 using Xunit;
 using static PlanRules.Tests.Cases.CaseTestHelpers;
 using PlanRules.Privacy;
@@ -306,16 +307,17 @@ public class AnonymizationGuardTests
             History = new CaseHistory { Conditions = [Email], Medications = [new MedicationEntry(Phone) { Dose = Email }] },
             Labs = new Dictionary<string, double> { ["dob"] = 1 },
             Goals = [Phone],
-            Expect = new CaseExpectations { Referrals = new ListExpectation { Include = [Email] } },
         };
+        var expect = new CaseExpectations { Referrals = new ListExpectation { Include = [Email] } };
 
-        var diagnostics = c.Validate(TestVocabulary.Instance);
+        var diagnostics = c.Validate(TestVocabulary.Instance).Concat(expect.Validate()).ToArray();
 
-        Assert.Equal(10, diagnostics.Count);
+        Assert.Equal(10, diagnostics.Length);
         Assert.All(diagnostics, d => Assert.Equal("PR4009", d.Code));
         Assert.Contains(diagnostics, d => d.JsonPath == "$.findings.name");
         Assert.Contains(diagnostics, d => d.JsonPath == "$.labs.dob");
         Assert.Contains(diagnostics, d => d.JsonPath == "$.history.medications[0].dose");
+        Assert.Contains(diagnostics, d => d.JsonPath == "$.expect.referrals.include[0]");
         NeverShown(diagnostics, Email);
         NeverShown(diagnostics, Phone);
     }

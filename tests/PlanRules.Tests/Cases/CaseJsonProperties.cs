@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using PlanRules.Cases;
+using PlanRules.Replay;
 using PlanRules.Rules;
 using Xunit;
 using static PlanRules.Tests.Cases.CaseTestHelpers;
@@ -13,6 +14,11 @@ namespace PlanRules.Tests.Cases;
 public static class CaseJsonArbitraries
 {
     public static Arbitrary<PatientCase> ValidCase() => Arb.From(Case());
+
+    public static Arbitrary<CaseFile> ValidCaseFile() => Arb.From(
+        from c in Case()
+        from expect in Optional(Expect())
+        select new CaseFile(c, expect));
 
     public static Arbitrary<IdentifierInCase> Identifier() => Arb.From(
         from value in Gen.Elements(
@@ -134,7 +140,6 @@ public static class CaseJsonArbitraries
         from history in History()
         from labs in Labs()
         from goals in Optional(SubList(TestVocabulary.Goals))
-        from expect in Optional(Expect())
         select new PatientCase
         {
             CaseId = caseId,
@@ -143,9 +148,11 @@ public static class CaseJsonArbitraries
             History = history,
             Labs = labs,
             Goals = goals,
-            Expect = expect,
         };
 }
+
+/// <summary>A case file: the clinical case and its <c>expect</c> block (PlanRules.Testing).</summary>
+public sealed record CaseFile(PatientCase Case, CaseExpectations? Expect);
 
 /// <summary>An identifier value and where to put it in an otherwise valid case.</summary>
 public sealed record IdentifierInCase(string Value, string Place)
@@ -190,6 +197,21 @@ public class CaseJsonProperties
 
         Assert.Empty(read.Diagnostics);
         Assert.Equal(json, read.Case!.ToJson());
+    }
+
+    [Property(Arbitrary = [typeof(CaseJsonArbitraries)], MaxTest = 300)]
+    public void WriteCaseWithExpectations_ThenRead_GivesTheSameCaseAndExpectations(CaseFile file)
+    {
+        var json = CaseExpectationsWriter.WriteCase(file.Case, file.Expect);
+
+        var read = Ok(Read(json));
+        var expect = CaseExpectationsReader.Read(json, TestVocabulary.Instance);
+
+        Assert.Empty(expect.Diagnostics);
+        Assert.Equal(file.Expect is null, expect.Expectations is null);
+        Assert.Equal(file.Case.ToJson(), read.ToJson());
+        Assert.Equal(json, CaseExpectationsWriter.WriteCase(read, expect.Expectations));
+        Assert.Empty(file.Expect?.Validate() ?? []);
     }
 
     [Property(Arbitrary = [typeof(CaseJsonArbitraries)], MaxTest = 200)]

@@ -61,40 +61,6 @@ public class CaseJsonReaderTests
         Assert.Equal(210, c.Labs["platelets"]);
         Assert.Equal(7.2, c.Labs["hba1c"]);
         Assert.Equal(["return_to_work", "avoid_implant"], c.Goals!);
-        Assert.Null(c.Expect);
-    }
-
-    [Fact]
-    public void FromJson_ExpectBlock_IsParsedIntoExpectations()
-    {
-        var c = Ok(Read(Fixture("example-with-expectations.json")));
-
-        var expect = c.Expect!;
-        Assert.Equal(["esi.lumbar.transforaminal"], expect.Candidates!.Include);
-        Assert.Equal(["scs.trial"], expect.Candidates.Exclude);
-        Assert.Equal(["rfa.lumbar.medial_branch"], expect.Excluded!.Include);
-        Assert.Empty(expect.Excluded.Exclude);
-        var warning = Assert.Single(expect.Warnings!.Include);
-        Assert.Equal(new WarningExpectation { About = "medication.apixaban", AppliesTo = "esi.lumbar.transforaminal" }, warning);
-        Assert.Equal(new WarningExpectation { Code = "antithrombotic.hold", Severity = "critical" }, Assert.Single(expect.Warnings.Exclude));
-        Assert.Equal(["lab.inr"], expect.MissingInformation!.Include);
-        Assert.Equal(["urgent_evaluation"], expect.Referrals!.Include);
-        Assert.False(expect.NoCandidates);
-    }
-
-    [Fact]
-    public void FromJson_ExpectCodes_NeedNotBeInTheVocabulary()
-    {
-        var json = Case("""
-              "expect": { "candidates": { "include": ["some.future.intervention"] }, "missingInformation": { "exclude": ["finding.not_yet_defined"] },
-                          "warnings": { "include": [ { "about": "anything.at_all", "code": "x.y" } ] } }
-            """);
-
-        var c = Ok(Read(json));
-
-        Assert.Equal(["some.future.intervention"], c.Expect!.Candidates!.Include);
-        Assert.Null(c.Expect.Excluded);
-        Assert.Null(c.Expect.NoCandidates);
     }
 
     // ------------------------------------------------------------------ absent means unknown
@@ -114,7 +80,6 @@ public class CaseJsonReaderTests
         Assert.Null(c.History.Procedures);
         Assert.Empty(c.Labs);
         Assert.Null(c.Goals);
-        Assert.Null(c.Expect);
     }
 
     [Fact]
@@ -271,7 +236,7 @@ public class CaseJsonReaderTests
     [InlineData("\"expect\": { \"candidates\": [\"scs.trial\"] }", "expected an object for 'candidates' but found an array")]
     public void FromJson_WrongJsonType_ReportsPR4002(string members, string message)
     {
-        var d = Single(Read(Case("  " + members)));
+        var d = Single(ReadCaseFile(Case("  " + members)));
 
         Assert.Equal("PR4002", d.Code);
         Assert.Equal(message, d.Message);
@@ -320,7 +285,7 @@ public class CaseJsonReaderTests
     [InlineData("\"expect\": { \"warnings\": { \"include\": [ { \"abut\": \"x\" } ] } }", "$.expect.warnings.include[0][#1]", "did you mean 'about'?")]
     public void FromJson_UnknownKeyAtAnyLevel_ReportsPR4003(string members, string path, string? suggestion)
     {
-        var d = Single(Read(Case("  " + members)));
+        var d = Single(ReadCaseFile(Case("  " + members)));
 
         Assert.Equal("PR4003", d.Code);
         Assert.Equal(path, d.JsonPath);
@@ -415,7 +380,7 @@ public class CaseJsonReaderTests
     [InlineData("\"expect\": { \"warnings\": { \"include\": [ { \"severity\": \"severe\" } ] } }", "$.expect.warnings.include[0].severity")]
     public void FromJson_WordNotAllowedAnywhere_ReportsPR4005(string members, string path)
     {
-        var d = Single(Read(Case("  " + members)));
+        var d = Single(ReadCaseFile(Case("  " + members)));
 
         Assert.Equal("PR4005", d.Code);
         Assert.Equal(path, d.JsonPath);
@@ -676,7 +641,7 @@ public class CaseJsonReaderTests
     [InlineData("\"expect\": { \"referrals\": { \"include\": [ 3 ] } }", "$.expect.referrals.include[0]")]
     public void FromJson_JsonPath_UsesDotsForNamesAndBracketsForCodes(string members, string path)
     {
-        Assert.Equal(path, Single(Read(Case("  " + members))).JsonPath);
+        Assert.Equal(path, Single(ReadCaseFile(Case("  " + members))).JsonPath);
     }
 
     [Fact]

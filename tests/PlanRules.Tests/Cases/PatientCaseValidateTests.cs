@@ -1,5 +1,6 @@
 using PlanRules.Rules;
 using PlanRules.Cases;
+using PlanRules.Replay;
 using Xunit;
 using static PlanRules.Tests.Cases.CaseTestHelpers;
 
@@ -116,7 +117,6 @@ public class PatientCaseValidateTests
         { "PR4004", "$.history.procedures[0].code", new PatientCase { History = new CaseHistory { Procedures = [new ProcedureEntry("mbb.lumbr")] } } },
         { "PR4006", "$.history.procedures[0].reliefPercent", new PatientCase { History = new CaseHistory { Procedures = [new ProcedureEntry("mbb.lumbar") { ReliefPercent = 101 }] } } },
         { "PR4006", "$.history.procedures[1].reliefWeeks", new PatientCase { History = new CaseHistory { Procedures = [new ProcedureEntry("mbb.lumbar"), new ProcedureEntry("mbb.lumbar") { ReliefWeeks = -1 }] } } },
-        { "PR4005", "$.expect.warnings.include[0].severity", new PatientCase { Expect = new CaseExpectations { Warnings = new WarningListExpectation { Include = [new WarningExpectation { Severity = "high" }] } } } },
         { "PR4009", "$.caseId", new PatientCase { CaseId = "MRN 4444" } },
         { "PR4002", "$.history", new PatientCase { History = null! } },
     };
@@ -130,11 +130,23 @@ public class PatientCaseValidateTests
     }
 
     [Fact]
-    public void Validate_ExpectationCodes_NeedNotBeInTheVocabulary()
+    public void ValidateExpectations_UnknownSeverity_ReportsPR4005AtItsPath()
     {
-        var c = new PatientCase { Expect = new CaseExpectations { Candidates = new ListExpectation { Include = ["not.a.vocabulary.code"] }, NoCandidates = true } };
+        var expect = new CaseExpectations { Warnings = new WarningListExpectation { Include = [new WarningExpectation { Severity = "high" }] } };
 
-        Assert.Empty(c.Validate(V));
+        var d = Assert.Single(expect.Validate());
+
+        Assert.Equal("PR4005", d.Code);
+        Assert.Equal("$.expect.warnings.include[0].severity", d.JsonPath);
+        Assert.Equal(0, d.Line);
+    }
+
+    [Fact]
+    public void ValidateExpectations_ExpectationCodes_NeedNotBeInTheVocabulary()
+    {
+        var expect = new CaseExpectations { Candidates = new ListExpectation { Include = ["not.a.vocabulary.code"] }, NoCandidates = true };
+
+        Assert.Empty(expect.Validate());
     }
 
     [Fact]
@@ -164,11 +176,11 @@ public class PatientCaseValidateTests
             },
             Labs = new Dictionary<string, double> { ["inr"] = 30, ["ldl"] = 2 },
             Goals = ["fly"],
-            Expect = new CaseExpectations { Warnings = new WarningListExpectation { Exclude = [new WarningExpectation { Severity = "bad" }] } },
         };
+        var expect = new CaseExpectations { Warnings = new WarningListExpectation { Exclude = [new WarningExpectation { Severity = "bad" }] } };
 
-        var fromModel = c.Validate(V).Select(d => (d.Code, d.JsonPath)).Order().ToArray();
-        var read = Read(c.ToJson());
+        var fromModel = c.Validate(V).Concat(expect.Validate()).Select(d => (d.Code, d.JsonPath)).Order().ToArray();
+        var read = ReadWithExpectations(CaseExpectationsWriter.WriteCase(c, expect));
         var fromJson = read.Diagnostics.Select(d => (d.Code, d.JsonPath)).Order().ToArray();
 
         Assert.Equal(16, fromModel.Length);

@@ -1,5 +1,5 @@
 using PlanRules.Cases;
-using PlanRules.Plans;
+using PlanRules.Replay;
 using PlanRules.Diagnostics;
 
 namespace PlanRules.Tests.Clinical;
@@ -28,11 +28,12 @@ public class CorpusTests
     {
         var rules = ShippedRules.Value;
         var patientCase = ReadCase(file, rules);
-        Assert.NotNull(patientCase.Expect);
+        var expectations = ReadExpectations(file, rules);
+        Assert.NotNull(expectations);
 
         var plan = new PlanRecommender(rules).Recommend(patientCase);
 
-        var failures = PlanExpectations.Check(plan, patientCase.Expect!);
+        var failures = PlanExpectations.Check(plan, expectations);
         Assert.True(failures.Count == 0,
             $"{file}: {failures.Count} unmet expectation(s):\n  " + string.Join("\n  ", failures.Select(f => f.ToString())));
     }
@@ -66,7 +67,7 @@ public class CorpusTests
         {
             var patientCase = ReadCase(file, rules);
             var name = Path.GetFileNameWithoutExtension(file);
-            if (patientCase.Expect is null) problems.Add($"{file}: no \"expect\" block");
+            if (ReadExpectations(file, rules) is null) problems.Add($"{file}: no \"expect\" block");
             if (!string.Equals(patientCase.CaseId, name, StringComparison.Ordinal))
                 problems.Add($"{file}: caseId '{patientCase.CaseId}' differs from the file name '{name}'");
         }
@@ -95,5 +96,14 @@ public class CorpusTests
         Assert.True(read.Diagnostics.Count == 0 && read.Case is not null,
             $"{file} does not read cleanly:\n  " + string.Join("\n  ", read.Diagnostics.Select(d => d.ToString())));
         return read.Case!;
+    }
+
+    private static CaseExpectations? ReadExpectations(string file, RuleSet rules)
+    {
+        var json = File.ReadAllText(Path.Combine(CorpusDirectory, file));
+        var read = CaseExpectationsReader.Read(json, rules.Vocabulary);
+        Assert.True(read.Diagnostics.Count == 0,
+            $"{file}: the expect block does not read cleanly:\n  " + string.Join("\n  ", read.Diagnostics.Select(d => d.ToString())));
+        return read.Expectations;
     }
 }

@@ -4,6 +4,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using PlanRules.Rules;
 using PlanRules.Cases;
+using PlanRules.Replay;
 using Xunit;
 using static PlanRules.Tests.Cases.CaseTestHelpers;
 using PlanRules.Privacy;
@@ -111,12 +112,15 @@ public class CaseRedactionTests
     [InlineData("""  "expect": { "warnings": { "include": [ { "about": "Okonkwo" } ] } }""", "$.expect.warnings.include[0].about")]
     public void ANameInAnExpectation_IsRefused_NeverEchoed(string members, string path)
     {
-        var result = Read(Case(members));
+        var result = ReadWithExpectations(Case(members));
+        var expect = CaseExpectationsReader.Read(Case(members), PlanRules.Tests.Cases.TestVocabulary.Instance);
 
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal("PR4005", d.Code);
         Assert.Equal(path, d.JsonPath);
         NotEchoed(result, "Okonkwo");
+        Assert.Null(expect.Expectations);
+        Assert.Equal([d], expect.Diagnostics);
     }
 
     [Fact]

@@ -19,7 +19,12 @@ public partial class RedactionChokePointTests
             .Select(f => (Path.GetRelativePath(Src, f).Replace('\\', '/'), File.ReadAllText(f)));
 
     /// <summary>Code that handles case content; a diagnostic made there must come from <c>CaseDiagnostic</c>.</summary>
-    private static readonly string[] CaseCode = ["PlanRules/Cases/", "PlanRules/Plans/", "PlanRules/Replay/", "PlanRules/Handouts/", "PlanRules/PlanRecommender.cs"];
+    private static readonly string[] CaseCode =
+    [
+        "PlanRules/Cases/", "PlanRules/Plans/", "PlanRules/PlanRecommender.cs",
+        "PlanRules.Testing/", // replay and the expect block (PlanRules.Testing/Expectations)
+        "PlanRules.Handouts/",
+    ];
 
     [Fact]
     public void CodeThatReadsCases_MakesNoDiagnosticButThroughCaseDiagnostic()

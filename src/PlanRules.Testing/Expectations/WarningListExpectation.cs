@@ -1,4 +1,4 @@
-namespace PlanRules.Cases;
+namespace PlanRules.Replay;
 
 /// <summary>Expectations on a plan's warnings. Immutable.</summary>
 public sealed record WarningListExpectation

@@ -1,4 +1,4 @@
-namespace PlanRules.Cases;
+namespace PlanRules.Replay;
 
 /// <summary>An expectation on a list of codes in a plan: <c>include</c> = at least these, <c>exclude</c> = none of these. Immutable.</summary>
 public sealed record ListExpectation

@@ -1,4 +1,4 @@
-namespace PlanRules.Plans;
+namespace PlanRules.Replay;
 
 /// <summary>One unmet expectation of a case's <c>expect</c> block. Immutable.</summary>
 /// <param name="Section">The plan section, e.g. <c>candidates</c>.</param>

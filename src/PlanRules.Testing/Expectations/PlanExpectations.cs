@@ -1,6 +1,6 @@
-using PlanRules.Cases;
+using PlanRules.Plans;
 
-namespace PlanRules.Plans;
+namespace PlanRules.Replay;
 
 /// <summary>Checks a plan against a case's <c>expect</c> block (see <c>docs/case-format.md</c>). Thread-safe.</summary>
 public static class PlanExpectations

@@ -1,4 +1,4 @@
-namespace PlanRules.Cases;
+namespace PlanRules.Replay;
 
 /// <summary>
 /// Describes a warning a plan must (or must not) carry. Every field given must match; a field left <c>null</c> matches anything.
