@@ -167,7 +167,7 @@ internal sealed class RuleSetBootstrap : IDisposable, IAsyncDisposable
         }
         catch (InvalidOperationException ex)
         {
-            return new RuleSetLoadResult(null, [new Diagnostic("PR1006", DiagnosticSeverity.Error, ex.Message)]);
+            return new RuleSetLoadResult(null, [new Diagnostic(DiagnosticCodes.MissingFile, DiagnosticSeverity.Error, ex.Message)]);
         }
     }
 

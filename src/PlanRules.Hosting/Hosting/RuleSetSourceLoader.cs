@@ -53,7 +53,7 @@ internal static class RuleSetSourceLoader
         if (logger is not null) HostingLog.LoadCrashed(logger, exception, source.ToString() ?? source.GetType().Name);
         return new RuleSetLoadResult(null,
         [
-            new Diagnostic("PR2099", DiagnosticSeverity.Error,
+            new Diagnostic(DiagnosticCodes.InternalCompileFailure, DiagnosticSeverity.Error,
                 $"internal: loading the rule set failed unexpectedly ({exception.GetType().Name}); this is a defect of PlanRules, logged with its details")
             { Suggestion = "report it, with the rule files" },
         ]);
@@ -80,7 +80,7 @@ internal static class RuleSetSourceLoader
 #pragma warning restore CA1031
         {
             return (null,
-                new RuleSetLoadResult(null, [new Diagnostic("PR1006", DiagnosticSeverity.Error, $"the rule files could not be read from {source}: {ex.Message}")]),
+                new RuleSetLoadResult(null, [new Diagnostic(DiagnosticCodes.MissingFile, DiagnosticSeverity.Error, $"the rule files could not be read from {source}: {ex.Message}")]),
                 "unreadable: " + ex.GetType().FullName);
         }
         return (files, null, fingerprint);

@@ -38,7 +38,7 @@ public static class CaseExpectationsReader
         CaseExpectations? expectations = null;
         var reader = new ExpectReader(diagnostics);
         if (root is ObjectNode document) expectations = reader.Read(document);
-        else if (root is not null) reader.Report("PR4002", $"expected a JSON object for the case but found {Describe(root)}", root.Location);
+        else if (root is not null) reader.Report(DiagnosticCodes.CaseWrongType, $"expected a JSON object for the case but found {Describe(root)}", root.Location);
         IReadOnlyList<Diagnostic> result = parsed ? Order(diagnostics) : diagnostics.AsReadOnly();
         return new CaseExpectationsReadResult(result.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : expectations, result);
     }

@@ -53,7 +53,7 @@ internal sealed class ExpectationChecks
     {
         if (IsIdentifier(severity, at) || WarningSeverities.Contains(severity)) return;
         var closest = Suggestions.Closest(severity, SeverityOrder);
-        Report("PR4005", $"{SafeText.Shape(severity)} is not a warning severity; allowed: {SafeText.List(SeverityOrder, WarningSeverities)}", at,
+        Report(DiagnosticCodes.NotAnAllowedCaseWord, $"{SafeText.Shape(severity)} is not a warning severity; allowed: {SafeText.List(SeverityOrder, WarningSeverities)}", at,
             closest is not null ? (SafeText)$"did you mean '{SafeText.OneOf(closest, WarningSeverities)}'?" : null);
     }
 
@@ -65,7 +65,7 @@ internal sealed class ExpectationChecks
     public void CheckExpectationCode(string code, CaseValidator.Location at)
     {
         if (IsIdentifier(code, at) || IsCodeShaped(code)) return;
-        Report("PR4005", $"{SafeText.Shape(code)} is not a code: an expectation names codes such as 'esi.lumbar.transforaminal' or 'lab.inr'", at,
+        Report(DiagnosticCodes.NotAnAllowedCaseWord, $"{SafeText.Shape(code)} is not a code: an expectation names codes such as 'esi.lumbar.transforaminal' or 'lab.inr'", at,
             $"use lower-case letters, digits and '_' in parts separated by '.'");
     }
 
@@ -90,7 +90,7 @@ internal sealed class ExpectationChecks
     private static CasePath Property(CasePath parent, string key) => parent.Property(key, 0, CaseFormatKeys.All);
 
     private void NotNull(SafeText what, CasePath path) =>
-        Report("PR4002", $"{what} must not be null", new(path), $"leave it out (or empty) when it is unknown");
+        Report(DiagnosticCodes.CaseWrongType, $"{what} must not be null", new(path), $"leave it out (or empty) when it is unknown");
 
     /// <summary>Every check on expectations built in C#; paths as the reader makes them (under <c>$.expect</c>), line 0.</summary>
     public void Validate(CaseExpectations expect)
@@ -122,7 +122,7 @@ internal sealed class ExpectationChecks
         {
             var at = new CaseValidator.Location(path.Index(i));
             if (values[i] is { } value) CheckExpectationCode(value, at);
-            else Report("PR4002", $"expected a string at {at.Path} but found null", at);
+            else Report(DiagnosticCodes.CaseWrongType, $"expected a string at {at.Path} but found null", at);
         }
     }
 

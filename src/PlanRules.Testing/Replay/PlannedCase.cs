@@ -42,7 +42,7 @@ public sealed record PlannedCase
     public bool Succeeded => Plan is not null;
 
     /// <summary><c>true</c> when the case was refused because it carries a direct identifier (<c>PR4009</c>).</summary>
-    public bool CarriesIdentifier => Diagnostics.Any(d => d.Code == "PR4009");
+    public bool CarriesIdentifier => Diagnostics.Any(d => d.Code == DiagnosticCodes.DirectIdentifier);
 
     /// <summary>The caseId of the case, when it was read (never taken from a refused case).</summary>
     public string? CaseId => Case?.CaseId;

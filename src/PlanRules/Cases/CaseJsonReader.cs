@@ -70,7 +70,7 @@ internal static class CaseJsonReader
         parsed = false;
         if (IsTooLarge(json, out var bytes))
         {
-            diagnostics.Add(CaseDiagnostic.Error("PR4010",
+            diagnostics.Add(CaseDiagnostic.Error(DiagnosticCodes.CaseTooLarge,
                 $"the case is {bytes} bytes, more than the {MaxBytes} bytes (4 MiB) a case may have", CasePath.Root, suggestion: $"shorten it"));
             return null;
         }
@@ -78,7 +78,7 @@ internal static class CaseJsonReader
         // of its own (it keeps one character per open level, and the text is at most 4 MiB).
         if (StrictJson.Check(json, int.MaxValue) is { } problem)
         {
-            diagnostics.Add(CaseDiagnostic.Error("PR4001", $"the case is not valid JSON (RFC 8259): {problem.Problem}",
+            diagnostics.Add(CaseDiagnostic.Error(DiagnosticCodes.InvalidCaseJson, $"the case is not valid JSON (RFC 8259): {problem.Problem}",
                 CasePath.Root, problem.Line, problem.Column, $"fix the syntax at this position"));
             // What can be read of it is still inspected, so an identifier in a broken file is reported too (PR4009).
             var (partial, _) = Parse(json, shownKeys, []);
@@ -217,7 +217,7 @@ internal static class CaseJsonReader
                 {
                     if (stack.Count + 1 > MaxDepth)
                     {
-                        diagnostics.Add(CaseDiagnostic.Error("PR4010",
+                        diagnostics.Add(CaseDiagnostic.Error(DiagnosticCodes.CaseTooLarge,
                             $"the case is nested more than {MaxDepth} levels deep at {path}", path, valueLine, valueColumn, $"flatten it"));
                         return (root, false);
                     }
@@ -244,7 +244,7 @@ internal static class CaseJsonReader
             // StrictJson accepted the text, so this is not expected; the reader's message may quote the text, so it is not used.
             var path = pending?.Path ?? (stack.Count > 0 ? stack.Peek().Path : CasePath.Root);
             var (line, column) = e is JsonReaderException r ? (r.LineNumber, r.LinePosition) : (reader.LineNumber, reader.LinePosition);
-            diagnostics.Add(CaseDiagnostic.Error("PR4001", $"the case is not valid JSON here", path, line, column, $"fix the syntax at this position"));
+            diagnostics.Add(CaseDiagnostic.Error(DiagnosticCodes.InvalidCaseJson, $"the case is not valid JSON here", path, line, column, $"fix the syntax at this position"));
             return (root, false);
         }
 
@@ -252,14 +252,14 @@ internal static class CaseJsonReader
         {
             var open = stack.Peek();
             var (endLine, endColumn) = lines.End;
-            diagnostics.Add(CaseDiagnostic.Error("PR4001",
+            diagnostics.Add(CaseDiagnostic.Error(DiagnosticCodes.InvalidCaseJson,
                 $"the case is not valid JSON: the text ends before {(open is ObjectNode ? (SafeText)$"an object" : (SafeText)$"an array")} is closed",
                 open.Path, endLine, endColumn, $"close {open.Path}"));
             return (root, false);
         }
         if (root is null)
         {
-            diagnostics.Add(CaseDiagnostic.Error("PR4001", $"the case is empty: expected a JSON object", CasePath.Root, 1, 1));
+            diagnostics.Add(CaseDiagnostic.Error(DiagnosticCodes.InvalidCaseJson, $"the case is empty: expected a JSON object", CasePath.Root, 1, 1));
             return (null, false);
         }
         return (root, true);
@@ -383,14 +383,14 @@ internal static class CaseJsonReader
                 if (!known.Contains(member.Name, StringComparer.Ordinal))
                 {
                     var closest = Suggestions.Closest(member.Name, known);
-                    Report("PR4003", $"unknown key ({SafeText.KeyShape(member.Name)}) in {CaseValidator.Where(obj.Path)}", member.Location,
+                    Report(DiagnosticCodes.UnknownCaseKey, $"unknown key ({SafeText.KeyShape(member.Name)}) in {CaseValidator.Where(obj.Path)}", member.Location,
                         closest is not null
                             ? (SafeText)$"did you mean '{SafeText.OneOf(closest, CaseFormatKeys.All)}'?"
                             : (SafeText)$"remove it; allowed keys: {SafeText.List(known, CaseFormatKeys.All)}");
                     continue;
                 }
                 if (!result.TryAdd(member.Name, member))
-                    Report("PR4008", $"key '{SafeText.OneOf(member.Name, CaseFormatKeys.All)}' is given twice in {CaseValidator.Where(obj.Path)}", member.Location, $"give it once");
+                    Report(DiagnosticCodes.DuplicateCaseCode, $"key '{SafeText.OneOf(member.Name, CaseFormatKeys.All)}' is given twice in {CaseValidator.Where(obj.Path)}", member.Location, $"give it once");
             }
             return result;
         }
@@ -398,7 +398,7 @@ internal static class CaseJsonReader
         public void WrongType(SafeText expected, SafeText what, Node? node, CaseValidator.Location at)
         {
             var isNull = node is ValueNode { Token: JsonToken.Null or JsonToken.Undefined };
-            Report("PR4002", $"expected {expected} for {what} but found {Describe(node)}", at,
+            Report(DiagnosticCodes.CaseWrongType, $"expected {expected} for {what} but found {Describe(node)}", at,
                 isNull ? (SafeText)$"leave it out when it is unknown" : null);
         }
 
@@ -457,7 +457,7 @@ internal static class CaseJsonReader
         {
             if (root is not ObjectNode obj)
             {
-                _check.Report("PR4002", $"expected a JSON object for the case but found {Describe(root)}", root.Location);
+                _check.Report(DiagnosticCodes.CaseWrongType, $"expected a JSON object for the case but found {Describe(root)}", root.Location);
                 return null;
             }
             var members = Members(obj, RootKeys);
@@ -497,7 +497,7 @@ internal static class CaseJsonReader
                 if (AnonymizationGuard.IsIdentifierKey(member.Name)) continue;
                 if (!seen.Add(member.Name))
                 {
-                    _check.Report("PR4008", $"{CaseValidator.Noun(section)} '{_check.Code(section, member.Name)}' is given twice in {CaseValidator.Place(section)}",
+                    _check.Report(DiagnosticCodes.DuplicateCaseCode, $"{CaseValidator.Noun(section)} '{_check.Code(section, member.Name)}' is given twice in {CaseValidator.Place(section)}",
                         member.Location, $"give it once");
                     continue;
                 }
@@ -513,17 +513,17 @@ internal static class CaseJsonReader
             SafeText fix = $"add \"schema\": \"{expected}\"";
             if (member is null)
             {
-                _check.Report("PR4007", $"the case has no \"schema\"; expected '{expected}'", root.Location, fix);
+                _check.Report(DiagnosticCodes.UnsupportedCaseSchema, $"the case has no \"schema\"; expected '{expected}'", root.Location, fix);
                 return;
             }
             var at = ValueLocation(member);
             if (member.Value is not ValueNode { Token: JsonToken.String, Value: string schema })
             {
-                _check.Report("PR4007", $"expected the string '{expected}' for \"schema\" but found {Describe(member.Value)}", at, fix);
+                _check.Report(DiagnosticCodes.UnsupportedCaseSchema, $"expected the string '{expected}' for \"schema\" but found {Describe(member.Value)}", at, fix);
                 return;
             }
             if (schema == PatientCase.Schema || AnonymizationGuard.ValueKind(schema) is not null) return;
-            _check.Report("PR4007", $"unsupported schema ({SafeText.Shape(schema)}); this library reads '{expected}'", at,
+            _check.Report(DiagnosticCodes.UnsupportedCaseSchema, $"unsupported schema ({SafeText.Shape(schema)}); this library reads '{expected}'", at,
                 $"use \"schema\": \"{expected}\"");
         }
 
@@ -576,10 +576,10 @@ internal static class CaseJsonReader
                         if (AnonymizationGuard.ValueKind(text) is not null) break; // reported by the guard; never echoed
                         if (!string.IsNullOrWhiteSpace(text)) value = FactValue.Word(text);
                         else if (definition is { Type: FactType.Word }) _check.CheckWord(what, text, definition, at);
-                        else if (definition is not null) _check.Report("PR4002", $"expected {expected} for {what} but found an empty string", at);
+                        else if (definition is not null) _check.Report(DiagnosticCodes.CaseWrongType, $"expected {expected} for {what} but found an empty string", at);
                         break;
                     default:
-                        _check.Report("PR4002", $"expected {expected} for {what} but found {Describe(finding.Value)}", at,
+                        _check.Report(DiagnosticCodes.CaseWrongType, $"expected {expected} for {what} but found {Describe(finding.Value)}", at,
                             finding.Value is ValueNode { Token: JsonToken.Null or JsonToken.Undefined } ? (SafeText)$"leave the finding out when it is unknown" : null);
                         break;
                 }
@@ -659,7 +659,7 @@ internal static class CaseJsonReader
                 SafeText? hint = item is ValueNode { Token: JsonToken.String, Value: string code } && AnonymizationGuard.ValueKind(code) is null
                     ? (SafeText)$"write {{ \"code\": \"{_check.Code(section, code)}\" }}"
                     : null;
-                _check.Report("PR4002", $"expected an object ({CaseValidator.Noun(section)} entry) at {item.Path} but found {Describe(item)}", item.Location, hint);
+                _check.Report(DiagnosticCodes.CaseWrongType, $"expected an object ({CaseValidator.Noun(section)} entry) at {item.Path} but found {Describe(item)}", item.Location, hint);
             }
         }
 
@@ -667,7 +667,7 @@ internal static class CaseJsonReader
         {
             if (!members.TryGetValue("code", out var member))
             {
-                _check.Report("PR4002", $"expected a string for 'code' in {entry.Path} but it is missing", entry.Location,
+                _check.Report(DiagnosticCodes.CaseWrongType, $"expected a string for 'code' in {entry.Path} but it is missing", entry.Location,
                     $"every {CaseValidator.Noun(section)} entry needs a code");
                 return null;
             }

@@ -132,7 +132,7 @@ internal sealed class CaseValidator
     {
         if (IsIdentifier(code, at)) return null;
         if (_vocabulary.TryGetFact(section + "." + code, out var definition)) return definition;
-        Report("PR4004", $"unknown {Noun(section)} code ({SafeText.Shape(code)})", at, Suggest(section, code));
+        Report(DiagnosticCodes.UnknownCaseCode, $"unknown {Noun(section)} code ({SafeText.Shape(code)})", at, Suggest(section, code));
         return null;
     }
 
@@ -140,7 +140,7 @@ internal sealed class CaseValidator
     public void CheckDuplicate(HashSet<string> seen, string section, string code, Location at)
     {
         if (seen.Add(code) || AnonymizationGuard.ValueKind(code) is not null) return;
-        Report("PR4008", $"{Noun(section)} '{Code(section, code)}' is listed twice in {Place(section)}", at, $"list it once");
+        Report(DiagnosticCodes.DuplicateCaseCode, $"{Noun(section)} '{Code(section, code)}' is listed twice in {Place(section)}", at, $"list it once");
     }
 
     /// <summary>Checks that a number is finite and within the definition's range (PR4006).</summary>
@@ -148,12 +148,12 @@ internal sealed class CaseValidator
     {
         if (!double.IsFinite(value))
         {
-            Report("PR4006", $"the value of {what} is not a finite number", at, Range(definition) is { } r ? (SafeText)$"use a value {r}" : null);
+            Report(DiagnosticCodes.CaseValueOutOfRange, $"the value of {what} is not a finite number", at, Range(definition) is { } r ? (SafeText)$"use a value {r}" : null);
             return;
         }
         if (definition is null) return;
         if ((definition.Min is { } min && value < min) || (definition.Max is { } max && value > max))
-            Report("PR4006", $"{SafeText.NumberShape(value, definition.Min, definition.Max)} is out of range for {what}", at, Range(definition) is { } range ? (SafeText)$"use a value {range}" : null);
+            Report(DiagnosticCodes.CaseValueOutOfRange, $"{SafeText.NumberShape(value, definition.Min, definition.Max)} is out of range for {what}", at, Range(definition) is { } range ? (SafeText)$"use a value {range}" : null);
     }
 
     private static SafeText? Range(FactDefinition? definition)
@@ -178,7 +178,7 @@ internal sealed class CaseValidator
         if (definition.Words.Contains(word, StringComparer.Ordinal)) return;
         var words = new HashSet<string>(definition.Words, StringComparer.Ordinal);
         var closest = word.Length == 0 ? null : Suggestions.Closest(word, definition.Words);
-        Report("PR4005", $"{SafeText.Shape(word)} is not an allowed word for {what}", at,
+        Report(DiagnosticCodes.NotAnAllowedCaseWord, $"{SafeText.Shape(word)} is not an allowed word for {what}", at,
             closest is not null ? (SafeText)$"did you mean '{SafeText.OneOf(closest, words)}'?" : (SafeText)$"use one of: {SafeText.List(definition.Words, words)}");
     }
 
@@ -189,7 +189,7 @@ internal sealed class CaseValidator
         if (value.Type != definition.Type)
         {
             var words = new HashSet<string>(definition.Words, StringComparer.Ordinal);
-            Report("PR4002", $"expected {Expected(definition.Type)} for {what} but found {Found(value.Type)}", at,
+            Report(DiagnosticCodes.CaseWrongType, $"expected {Expected(definition.Type)} for {what} but found {Found(value.Type)}", at,
                 definition.Type == FactType.Word && definition.Words.Count > 0 ? (SafeText)$"use one of: {SafeText.List(definition.Words, words)}" : null);
             return;
         }
@@ -280,12 +280,12 @@ internal sealed class CaseValidator
     {
         if (IsIdentifier(caseId, at)) return;
         if (CaseIds.IsValid(caseId)) return;
-        Report("PR4011", $"the caseId ({SafeText.Shape(caseId)}) is not an opaque label: {CaseIds.Rule}", at,
+        Report(DiagnosticCodes.CaseIdNotOpaque, $"the caseId ({SafeText.Shape(caseId)}) is not an opaque label: {CaseIds.Rule}", at,
             $"use an opaque label: lower-case words and digits joined by '-'");
     }
 
     private void NotNull(SafeText what, CasePath path) =>
-        Report("PR4002", $"{what} must not be null", new(path), $"leave it out (or empty) when it is unknown");
+        Report(DiagnosticCodes.CaseWrongType, $"{what} must not be null", new(path), $"leave it out (or empty) when it is unknown");
 
     private void ValidatePatient(PatientInfo? patient, CasePath path)
     {
@@ -310,7 +310,7 @@ internal sealed class CaseValidator
             var definition = CheckCode("finding", code, at);
             if (value is null)
             {
-                Report("PR4002", $"expected {(definition is null ? (SafeText)$"a value" : Expected(definition.Type))} for {Fact("finding", code)} but found null", at,
+                Report(DiagnosticCodes.CaseWrongType, $"expected {(definition is null ? (SafeText)$"a value" : Expected(definition.Type))} for {Fact("finding", code)} but found null", at,
                     $"leave the finding out when it is unknown");
                 continue;
             }
@@ -347,7 +347,7 @@ internal sealed class CaseValidator
         for (var i = 0; i < codes.Count; i++)
         {
             var at = new Location(path.Index(i));
-            if (codes[i] is not { } code) { Report("PR4002", $"expected a string ({Noun(section)} code) at {at.Path} but found null", at); continue; }
+            if (codes[i] is not { } code) { Report(DiagnosticCodes.CaseWrongType, $"expected a string ({Noun(section)} code) at {at.Path} but found null", at); continue; }
             if (CheckCode(section, code, at) is not null) CheckDuplicate(seen, section, code, at);
         }
     }
@@ -391,7 +391,7 @@ internal sealed class CaseValidator
         var at = new Location(Property(entryPath, "code"));
         if (code is null)
         {
-            Report("PR4002", $"expected a string ({Noun(section)} code) for 'code' at {entryPath} but found null", at);
+            Report(DiagnosticCodes.CaseWrongType, $"expected a string ({Noun(section)} code) for 'code' at {entryPath} but found null", at);
             return null;
         }
         if (CheckCode(section, code, at) is null) return null;
