@@ -13,6 +13,11 @@ internal sealed class CaseFacts
     private readonly Dictionary<string, List<EntryFact>> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _listKnown = new(StringComparer.Ordinal);
 
+    private CaseFacts() => Facts = [];
+
+    /// <summary>No facts (a reset view).</summary>
+    public static CaseFacts Empty { get; } = new();
+
     public CaseFacts(PatientCase patientCase)
     {
         ArgumentNullException.ThrowIfNull(patientCase);

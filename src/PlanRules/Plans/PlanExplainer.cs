@@ -37,7 +37,7 @@ public sealed class PlanExplainer
         var plan = _recommender.Recommend(patientCase);
         var facts = new CaseFacts(patientCase);
         var compiled = _rules.Compiled;
-        var raised = OutcomeSink.Raise(item.BleedingRisk);
+        var raised = BleedingRisk.Raise(item.BleedingRisk);
         var related = _rules.Rules.Where(r =>
                 r.Intervention == intervention
                 || (r.Kind == RuleKind.Referral && r.StopsPlan)
