@@ -39,9 +39,9 @@ internal static class EngineCases
             Patient = dropAge ? c.Patient with { AgeYears = null } : c.Patient,
         };
 
-    /// <summary>How many generated cases the differential test runs: <c>PLANRULES_DIFFERENTIAL_CASES</c>, else 2,000.</summary>
+    /// <summary>How many generated cases the differential test runs: <c>PLANRULES_DIFFERENTIAL_CASES</c>, else 10,000 (about 10 s).</summary>
     public static int GeneratedCount =>
-        int.TryParse(Environment.GetEnvironmentVariable("PLANRULES_DIFFERENTIAL_CASES"), out var n) && n > 0 ? n : 2_000;
+        int.TryParse(Environment.GetEnvironmentVariable("PLANRULES_DIFFERENTIAL_CASES"), out var n) && n > 0 ? n : 10_000;
 
     public static PatientCase[] Generated(int count, ulong seed) =>
         WithUnknowns.Sample(25, new Rnd(seed, 0x9E3779B97F4A7C15UL), count).ToArray();
