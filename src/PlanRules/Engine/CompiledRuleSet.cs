@@ -20,6 +20,7 @@ internal sealed class CompiledRuleSet
         Evaluator = evaluator;
         _network = network;
         _pool = new SessionPool(factory, network);
+        Factory = factory;
         Variants = network.Programs.SelectMany(p => p.Variants).ToArray();
     }
 
@@ -37,6 +38,10 @@ internal sealed class CompiledRuleSet
 
     /// <summary>The programs, by rule order.</summary>
     internal IReadOnlyList<RuleProgram> Programs => _network.Programs;
+
+    internal ISessionFactory Factory { get; }
+
+    internal Network Network => _network;
 
     /// <summary>Idle pooled sessions (for tests).</summary>
     internal SessionPool Pool => _pool;
@@ -118,7 +123,12 @@ internal sealed class CompiledRuleSet
         Content.Rules.Where(r => !SignOff.IsSignedOff(r)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The probe of a literal (its leaf's shared compiled test with its polarity).</summary>
-    public LiteralProbe Probe(Literal literal) => new(literal, Evaluator.Leaf(literal.Leaf));
+    public LiteralProbe Probe(Literal literal) => literal.Positive
+        ? _positive.GetOrAdd(literal.Leaf, l => new LiteralProbe(new Literal(l, true), Evaluator.Leaf(l)))
+        : _negative.GetOrAdd(literal.Leaf, l => new LiteralProbe(new Literal(l, false), Evaluator.Leaf(l)));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Condition, LiteralProbe> _positive = new(ReferenceEqualityComparer.Instance);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Condition, LiteralProbe> _negative = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// Evaluates a case in a pooled session: inserts the case's view and fires (candidates, bleeding-risk modifiers

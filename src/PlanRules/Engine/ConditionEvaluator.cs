@@ -14,6 +14,7 @@ internal sealed class ConditionEvaluator
     private readonly Vocabulary _vocabulary;
     private readonly ConcurrentDictionary<string, LeafTest> _leaves = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Condition, Func<CaseFacts, Truth>> _nodes = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<Condition, LeafTest> _leafNodes = new(ReferenceEqualityComparer.Instance);
 
     public ConditionEvaluator(Vocabulary vocabulary) => _vocabulary = vocabulary;
 
@@ -21,8 +22,14 @@ internal sealed class ConditionEvaluator
     public int LeafCount => _leaves.Count;
 
     /// <summary>The shared compiled test of a leaf (a <see cref="FactCondition"/> or <see cref="QuantifierCondition"/>).</summary>
-    public LeafTest Leaf(Condition leaf) =>
-        _leaves.TryGetValue(ConditionKey.Of(leaf), out var test) ? test : _leaves.GetOrAdd(ConditionKey.Of(leaf), k => new LeafTest(leaf, _vocabulary, k));
+    public LeafTest Leaf(Condition leaf)
+    {
+        if (_leafNodes.TryGetValue(leaf, out var test)) return test;
+        var key = ConditionKey.Of(leaf);
+        test = _leaves.GetOrAdd(key, k => new LeafTest(leaf, _vocabulary, k));
+        _leafNodes.TryAdd(leaf, test);
+        return test;
+    }
 
     /// <summary>The truth of any node of a condition for a case.</summary>
     public Truth Evaluate(Condition condition, CaseFacts facts) => Compile(condition)(facts);
@@ -46,8 +53,14 @@ internal sealed class ConditionEvaluator
                 if (parts.Length == 1) return parts[0];
                 return facts =>
                 {
+                    // Kleene conjunction; a false part decides it, so the rest is not evaluated.
                     var result = Truth.True;
-                    foreach (var part in parts) result = And(result, part(facts));
+                    foreach (var part in parts)
+                    {
+                        var truth = part(facts);
+                        if (truth == Truth.False) return Truth.False;
+                        if (truth == Truth.Unknown) result = Truth.Unknown;
+                    }
                     return result;
                 };
             }
@@ -57,8 +70,14 @@ internal sealed class ConditionEvaluator
                 if (parts.Length == 1) return parts[0];
                 return facts =>
                 {
+                    // Kleene disjunction; a true part decides it.
                     var result = Truth.False;
-                    foreach (var part in parts) result = Or(result, part(facts));
+                    foreach (var part in parts)
+                    {
+                        var truth = part(facts);
+                        if (truth == Truth.True) return Truth.True;
+                        if (truth == Truth.Unknown) result = Truth.Unknown;
+                    }
                     return result;
                 };
             }

@@ -17,6 +17,9 @@ internal sealed class LeafTest
     private readonly FactCondition? _fact;
     private readonly QuantifierCondition? _quantifier;
     private readonly bool _knownWanted;
+    private readonly bool _asksList;
+    private readonly string _name = "";
+    private readonly string _section = "";
     private readonly int _count;
 
     public LeafTest(Condition leaf, Vocabulary vocabulary, string key)
@@ -28,14 +31,19 @@ internal sealed class LeafTest
             case FactCondition { Operator: ComparisonOperator.Known } f:
                 _fact = f;
                 _knownWanted = f.Operands[0].Value.BooleanValue;
+                _asksList = f.AsksWhetherListIsKnown;
+                _name = f.Fact;
+                _section = f.ListSection;
                 break;
             case FactCondition f:
                 _fact = f;
+                _name = f.Fact;
                 vocabulary.TryGetFact(f.Fact, out var definition);
                 _scalar = Compile<Func<ScalarFact, bool>>(Predicates.ScalarTest(f, definition.Type, "f", negate: false));
                 break;
             case QuantifierCondition q:
                 _quantifier = q;
+                _section = q.Section;
                 _count = (int)q.Count.Value.NumberValue;
                 _matchesList = Compile<Func<EntryFact, bool>>(Predicates.EntryMatchesList(q, "e"));
                 if (q.Where is not null)
@@ -65,16 +73,16 @@ internal sealed class LeafTest
         {
             if (_scalar is null)
             {
-                var recorded = _fact.AsksWhetherListIsKnown ? facts.IsListKnown(_fact.ListSection) : facts.TryGetScalar(_fact.Fact, out _);
+                var recorded = _asksList ? facts.IsListKnown(_section) : facts.TryGetScalar(_name, out _);
                 return recorded == _knownWanted ? Truth.True : Truth.False;
             }
-            if (!facts.TryGetScalar(_fact.Fact, out var fact)) return Truth.Unknown;
+            if (!facts.TryGetScalar(_name, out var fact)) return Truth.Unknown;
             return _scalar(fact) ? Truth.True : Truth.False;
         }
         var q = _quantifier!;
         var definite = 0;
         var possible = 0;
-        var entries = facts.EntriesOf(q.Section);
+        var entries = facts.EntriesOf(_section);
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
@@ -82,7 +90,7 @@ internal sealed class LeafTest
             if (_definite is null || _definite(entry)) definite++;
             if (_possible is null || _possible(entry)) possible++;
         }
-        var known = facts.IsListKnown(q.Section);
+        var known = facts.IsListKnown(_section);
         if (q.Operator == CountOperator.AtLeast)
             return definite >= _count ? Truth.True : known && possible < _count ? Truth.False : Truth.Unknown;
         return known && possible <= _count ? Truth.True : definite > _count ? Truth.False : Truth.Unknown;
@@ -96,7 +104,7 @@ internal sealed class LeafTest
     {
         if (_quantifier is null) yield break;
         var filter = definite ? _definite : _possible;
-        foreach (var entry in facts.EntriesOf(_quantifier.Section))
+        foreach (var entry in facts.EntriesOf(_section))
             if (_matchesList!(entry) && (filter is null || filter(entry))) yield return entry;
     }
 
@@ -106,7 +114,7 @@ internal sealed class LeafTest
         if (_quantifier is null) return 0;
         var filter = definite ? _definite : _possible;
         var n = 0;
-        var entries = facts.EntriesOf(_quantifier.Section);
+        var entries = facts.EntriesOf(_section);
         for (var i = 0; i < entries.Count; i++)
             if (_matchesList!(entries[i]) && (filter is null || filter(entries[i]))) n++;
         return n;

@@ -33,14 +33,18 @@ internal sealed class Network
     private static readonly MethodInfo TargetsHolds = typeof(TargetsView).GetMethod(nameof(TargetsView.Holds))!;
     private static readonly MethodInfo TargetsFire = typeof(TargetsView).GetMethod(nameof(TargetsView.Fire))!;
 
-    private Network(IReadOnlyList<RuleProgram> programs, IReadOnlyList<Func<CaseFacts, Truth>> tests, IReadOnlyList<IRuleDefinition> definitions)
+    private Network(IReadOnlyList<RuleProgram> programs, IReadOnlyList<Func<CaseFacts, Truth>> tests, IReadOnlyList<IRuleDefinition> definitions, IReadOnlyList<int[]> chains)
     {
+        Chains = chains;
         Programs = programs;
         Tests = tests;
         Definitions = definitions;
     }
 
     public IReadOnlyList<RuleProgram> Programs { get; }
+
+    /// <summary>The shared tests of each rule, in alpha order.</summary>
+    public IReadOnlyList<int[]> Chains { get; }
 
     /// <summary>The shared alpha tests, by index.</summary>
     public IReadOnlyList<Func<CaseFacts, Truth>> Tests { get; }
@@ -98,7 +102,7 @@ internal sealed class Network
 
         var definitions = new List<IRuleDefinition>(programs.Count);
         for (var i = 0; i < programs.Count; i++) definitions.Add(Define(programs[i], i, chains[i], groups[i]));
-        return new Network(programs, tests, definitions);
+        return new Network(programs, tests, definitions, chains);
     }
 
     /// <summary>The top-level conjuncts of a condition that are leaves or negated leaves.</summary>
