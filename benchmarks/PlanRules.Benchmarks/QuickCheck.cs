@@ -8,6 +8,21 @@ namespace PlanRules.Benchmarks;
 /// </summary>
 internal static class QuickCheck
 {
+    public static void Compile()
+    {
+        var files = SyntheticRuleSets.Generate(5000).Files.ToArray();
+        for (var round = 0; round < 3; round++)
+        {
+            var sw = Stopwatch.StartNew();
+            var (content, _) = Rules.RuleSetLoader.Load(files, CancellationToken.None);
+            var load = sw.Elapsed.TotalMilliseconds;
+            Engine.CompiledRuleSet.Phases.Clear();
+            sw.Restart();
+            Engine.CompiledRuleSet.Compile(content!);
+            Console.WriteLine($"5000: load {load:F0} ms, compile {sw.Elapsed.TotalMilliseconds:F0} ms: {string.Join(", ", Engine.CompiledRuleSet.Phases.Select(p => $"{p.Key} {p.Value:F0} ms"))}");
+        }
+    }
+
     public static void Run(bool breakdown = false)
     {
         if (breakdown)

@@ -49,6 +49,7 @@ internal sealed class CompiledRuleSet
     /// <summary>Compiles; returns diagnostics instead when a rule cannot be compiled.</summary>
     public static (CompiledRuleSet? Compiled, IReadOnlyList<Diagnostic> Diagnostics) Compile(RuleSetContent content, CancellationToken cancellationToken = default)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var evaluator = new ConditionEvaluator(content.Vocabulary);
         var diagnostics = new List<Diagnostic>();
         var programs = new List<RuleProgram>(content.Rules.Count);
@@ -75,11 +76,14 @@ internal sealed class CompiledRuleSet
         }
         if (diagnostics.Count > 0) return (null, diagnostics);
         CompileExplanations(content.Rules, evaluator);
+        Phase("conditions", watch);
         var network = Network.Build(programs, evaluator);
+        Phase("network", watch);
         var compiler = new RuleCompiler { ExpressionCompiler = new FastCompiler() };
         try
         {
             var factory = compiler.Compile(network.Definitions, cancellationToken);
+            Phase("nrules", watch);
             return (new CompiledRuleSet(content, evaluator, network, factory), []);
         }
         catch (RuleCompilationException ex)
@@ -90,6 +94,15 @@ internal sealed class CompiledRuleSet
                 "the rule could not be compiled onto NRules (an internal error; please report it): " + ex.Message,
                 rule?.Location.File, rule?.Location.Line ?? 0, rule?.Location.Column ?? 0) { RuleId = rule?.Id }]);
         }
+    }
+
+    /// <summary>Time spent in each phase of the last compilations (for profiling: the benchmarks' quick check).</summary>
+    internal static System.Collections.Concurrent.ConcurrentDictionary<string, double> Phases { get; } = new();
+
+    private static void Phase(string name, System.Diagnostics.Stopwatch watch)
+    {
+        Phases[name] = watch.Elapsed.TotalMilliseconds;
+        watch.Restart();
     }
 
     private static CompiledVariant Probed(CompiledVariant variant, ConditionEvaluator evaluator)

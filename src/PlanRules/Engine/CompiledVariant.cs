@@ -54,9 +54,4 @@ internal sealed class CompiledVariant
     /// <summary>The facts this alternative reads, in order.</summary>
     public IReadOnlyList<string> About { get; }
 
-    /// <summary>Facts an EXISTS element matched (it contributes no facts to the match): list name → true.</summary>
-    public List<KeyValuePair<string, object>> ImpliedMatches { get; } = [];
-
-    /// <summary>Pattern name → literal index, for reading matched facts.</summary>
-    public Dictionary<string, int> PatternLiterals { get; } = new(StringComparer.Ordinal);
 }
