@@ -1,4 +1,3 @@
-using FastExpressionCompiler;
 using PlanRules.Rules;
 
 namespace PlanRules.Engine;
@@ -39,17 +38,17 @@ internal sealed class LeafTest
                 _fact = f;
                 _name = f.Fact;
                 vocabulary.TryGetFact(f.Fact, out var definition);
-                _scalar = Compile<Func<ScalarFact, bool>>(Predicates.ScalarTest(f, definition.Type, "f", negate: false));
+                _scalar = Predicates.ScalarTest(f, definition.Type);
                 break;
             case QuantifierCondition q:
                 _quantifier = q;
                 _section = q.Section;
                 _count = (int)q.Count.Value.NumberValue;
-                _matchesList = Compile<Func<EntryFact, bool>>(Predicates.EntryMatchesList(q, "e"));
+                _matchesList = Predicates.EntryMatchesList(q);
                 if (q.Where is not null)
                 {
-                    _definite = Compile<Func<EntryFact, bool>>(Predicates.EntryFilter(q.Where, "e", definite: true));
-                    _possible = Compile<Func<EntryFact, bool>>(Predicates.EntryFilter(q.Where, "e", definite: false));
+                    _definite = Predicates.EntryFilter(q.Where, definite: true);
+                    _possible = Predicates.EntryFilter(q.Where, definite: false);
                 }
                 break;
             default:
@@ -119,7 +118,4 @@ internal sealed class LeafTest
             if (_matchesList!(entries[i]) && (filter is null || filter(entries[i]))) n++;
         return n;
     }
-
-    private static T Compile<T>(System.Linq.Expressions.LambdaExpression lambda) where T : Delegate =>
-        (T)(lambda.CompileFast(ifFastFailedReturnNull: true) ?? lambda.Compile());
 }
