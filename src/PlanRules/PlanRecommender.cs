@@ -33,6 +33,6 @@ public sealed class PlanRecommender : IPlanRecommender
             if (problems.Any(d => d.Severity == DiagnosticSeverity.Error)) throw new InvalidCaseException(problems);
             ValidatedCases.Remember(patientCase, _rules.Vocabulary);
         }
-        return _rules.Compiled.Evaluate(patientCase, cancellationToken);
+        return PlanAssembler.Assemble(_rules.Compiled, patientCase, _rules.Compiled.Evaluate(patientCase, cancellationToken));
     }
 }

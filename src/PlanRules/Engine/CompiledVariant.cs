@@ -4,8 +4,9 @@ using PlanRules.Rules;
 namespace PlanRules.Engine;
 
 /// <summary>
-/// One NRules rule generated from a declarative rule: one alternative of its condition, in its definite form
-/// (every literal known to hold) or its possible form (no literal known to fail; used to report unknown facts).
+/// One alternative of a declarative rule's condition (its disjunctive normal form), in its definite form (every
+/// literal known to hold) or its possible form (no literal known to fail; used to report unknown facts): the unit in
+/// which a firing is explained (which facts it matched, which were unknown).
 /// </summary>
 internal sealed class CompiledVariant
 {
@@ -18,9 +19,22 @@ internal sealed class CompiledVariant
         Literals = literals;
         Name = $"{rule.Id}#{alternative}{(possible ? "?" : "")}";
         About = literals.Select(l => l.FactName).Distinct(StringComparer.Ordinal).ToArray();
+        // Positive patterns over single facts first, as the matched facts of a firing are listed.
+        PatternOrder = Enumerable.Range(0, literals.Count).OrderBy(i => IsPositivePattern(literals[i]) ? 0 : 1).ThenBy(i => i).ToArray();
     }
 
     public Rule Rule { get; }
+
+    /// <summary>Literal indices, comparisons of single facts first.</summary>
+    public IReadOnlyList<int> PatternOrder { get; }
+
+    private bool IsPositivePattern(Literal literal) => literal.Leaf switch
+    {
+        FactCondition { AsksWhetherListIsKnown: true } => true,
+        FactCondition { Operator: ComparisonOperator.Known } f => f.Operands[0].Value.BooleanValue == literal.Positive,
+        FactCondition => !Possible,
+        _ => false,
+    };
 
     /// <summary>The rule's position in the rule set (files by path, rules in file order).</summary>
     public int Order { get; }
@@ -31,15 +45,13 @@ internal sealed class CompiledVariant
 
     public IReadOnlyList<Literal> Literals { get; }
 
-    /// <summary>The NRules rule name.</summary>
+    /// <summary>The literals' shared compiled tests, in <see cref="Literals"/> order (set by the compiler).</summary>
+    public IReadOnlyList<LiteralProbe> Probes { get; set; } = [];
+
+    /// <summary>The name of the alternative.</summary>
     public string Name { get; }
 
     /// <summary>The facts this alternative reads, in order.</summary>
     public IReadOnlyList<string> About { get; }
 
-    /// <summary>Facts an EXISTS element matched (it contributes no facts to the match): list name → true.</summary>
-    public List<KeyValuePair<string, object>> ImpliedMatches { get; } = [];
-
-    /// <summary>Pattern name → literal index, for reading matched facts.</summary>
-    public Dictionary<string, int> PatternLiterals { get; } = new(StringComparer.Ordinal);
 }

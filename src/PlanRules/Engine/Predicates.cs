@@ -1,112 +1,170 @@
-using System.Linq.Expressions;
-using System.Reflection;
 using PlanRules.Rules;
 
 namespace PlanRules.Engine;
 
 /// <summary>
-/// Builds the expression trees that NRules compiles into its network: tests on scalar facts and on history entries,
-/// in their definite and possible (unknown-tolerant) forms.
+/// The tests a leaf condition makes, as delegates composed once per distinct leaf (no expression compilation, so a
+/// large rule set compiles quickly): comparisons of single facts, list membership of history entries, and entry
+/// filters in their definite form (every needed attribute known and matching) or possible form (no known attribute
+/// contradicts).
 /// </summary>
 internal static class Predicates
 {
-    private static readonly MethodInfo StringEquals = typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(string)])!;
-    private static readonly MethodInfo StartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string), typeof(StringComparison)])!;
-
-    /// <summary><c>f.Name == name</c>.</summary>
-    public static LambdaExpression NameIs(Type type, string parameterName, string name)
+    /// <summary>The comparison of a single fact (<paramref name="type"/> is the fact's vocabulary type).</summary>
+    public static Func<ScalarFact, bool> ScalarTest(FactCondition condition, FactType type)
     {
-        var p = Expression.Parameter(type, parameterName);
-        return Expression.Lambda(Expression.Call(StringEquals, Expression.Property(p, "Name"), Expression.Constant(name)), p);
-    }
-
-    /// <summary>The test of a scalar comparison on a <see cref="ScalarFact"/>, negated when <paramref name="negate"/>.</summary>
-    public static LambdaExpression ScalarTest(FactCondition condition, FactType type, string parameterName, bool negate)
-    {
-        var p = Expression.Parameter(typeof(ScalarFact), parameterName);
-        var member = type switch
+        switch (type)
         {
-            FactType.Number => (Expression)Expression.Property(p, nameof(ScalarFact.Number)),
-            FactType.Boolean => Expression.Property(p, nameof(ScalarFact.Boolean)),
-            _ => Expression.Property(p, nameof(ScalarFact.Word)),
+            case FactType.Number:
+            {
+                var test = NumberTest(condition.Operator, condition.Operands);
+                return f => test(f.Number);
+            }
+            case FactType.Boolean:
+            {
+                var test = Equality(condition.Operator, condition.Operands, o => o.Value.BooleanValue, (a, b) => a == b);
+                return f => test(f.Boolean);
+            }
+            default:
+            {
+                var test = Equality(condition.Operator, condition.Operands, o => o.Value.WordValue, string.Equals);
+                return f => test(f.Word);
+            }
+        }
+    }
+
+    /// <summary>Whether an entry is on one of the quantifier's lists (a code, or a code prefix for <c>x.*</c>).</summary>
+    public static Func<EntryFact, bool> EntryMatchesList(QuantifierCondition q)
+    {
+        var exact = q.AllLists.Where(l => !l.EndsWith(".*", StringComparison.Ordinal)).ToArray();
+        var prefixes = q.AllLists.Where(l => l.EndsWith(".*", StringComparison.Ordinal)).Select(l => l[..^1]).ToArray();
+        if (exact.Length == 1 && prefixes.Length == 0)
+        {
+            var list = exact[0];
+            return e => string.Equals(e.Name, list);
+        }
+        return e =>
+        {
+            foreach (var list in exact)
+                if (string.Equals(e.Name, list)) return true;
+            foreach (var prefix in prefixes)
+                if (e.Name.StartsWith(prefix, StringComparison.Ordinal)) return true;
+            return false;
         };
-        var body = Compare(member, type, condition.Operator, condition.Operands);
-        return Expression.Lambda(negate ? Expression.Not(body) : body, p);
     }
 
-    /// <summary><c>e.Name == list</c>, or <c>e.Name.StartsWith(prefix)</c> for <c>x.*</c>.</summary>
-    public static LambdaExpression EntryMatchesList(QuantifierCondition q, string parameterName)
+    /// <summary>The entry filter in its definite or possible form.</summary>
+    public static Func<EntryFact, bool> EntryFilter(EntryFilter filter, bool definite)
     {
-        var p = Expression.Parameter(typeof(EntryFact), parameterName);
-        var name = Expression.Property(p, nameof(EntryFact.Name));
-        Expression Matches(string list) => list.EndsWith(".*", StringComparison.Ordinal)
-            ? Expression.Call(name, StartsWith, Expression.Constant(list[..^1]), Expression.Constant(StringComparison.Ordinal))
-            : Expression.Call(StringEquals, name, Expression.Constant(list));
-        return Expression.Lambda(q.AllLists.Select(Matches).Aggregate(Expression.OrElse), p);
+        switch (filter)
+        {
+            case AllEntryFilter all:
+            {
+                var parts = all.Parts.Select(p => EntryFilter(p, definite)).ToArray();
+                return e =>
+                {
+                    foreach (var part in parts)
+                        if (!part(e)) return false;
+                    return true;
+                };
+            }
+            case AnyEntryFilter any:
+            {
+                var parts = any.Parts.Select(p => EntryFilter(p, definite)).ToArray();
+                return e =>
+                {
+                    foreach (var part in parts)
+                        if (part(e)) return true;
+                    return false;
+                };
+            }
+            case NotEntryFilter not:
+            {
+                // "not" of a definite test is the negation of the possible one, and the other way round.
+                var part = EntryFilter(not.Part, !definite);
+                return e => !part(e);
+            }
+            case AttributeFilter a:
+                return Attribute(a, definite);
+            default:
+                throw new InvalidOperationException("unknown filter " + filter.GetType().Name);
+        }
     }
 
-    /// <summary>The entry filter in its definite form (every needed attribute known and matching) or possible form (no known attribute contradicts).</summary>
-    public static LambdaExpression EntryFilter(EntryFilter filter, string parameterName, bool definite)
+    private static Func<EntryFact, bool> Attribute(AttributeFilter a, bool definite)
     {
-        var p = Expression.Parameter(typeof(EntryFact), parameterName);
-        return Expression.Lambda(Filter(filter, p, definite), p);
-    }
-
-    private static Expression Filter(EntryFilter filter, ParameterExpression p, bool definite) => filter switch
-    {
-        AllEntryFilter all => all.Parts.Select(x => Filter(x, p, definite)).Aggregate(Expression.AndAlso),
-        AnyEntryFilter any => any.Parts.Select(x => Filter(x, p, definite)).Aggregate(Expression.OrElse),
-        NotEntryFilter not => Expression.Not(Filter(not.Part, p, !definite)),
-        AttributeFilter a => Attribute(a, p, definite),
-        _ => throw new InvalidOperationException("unknown filter " + filter.GetType().Name),
-    };
-
-    private static Expression Attribute(AttributeFilter a, ParameterExpression p, bool definite)
-    {
-        var member = Expression.Property(p, char.ToUpperInvariant(a.Attribute[0]) + a.Attribute[1..]);
+        Func<EntryFact, double?>? number = a.Attribute switch
+        {
+            "weeksAgo" => e => e.WeeksAgo,
+            "reliefPercent" => e => e.ReliefPercent,
+            "reliefWeeks" => e => e.ReliefWeeks,
+            "lastDoseHoursAgo" => e => e.LastDoseHoursAgo,
+            _ => null,
+        };
+        Func<EntryFact, string?>? word = a.Attribute switch
+        {
+            "dose" => e => e.Dose,
+            "indication" => e => e.Indication,
+            _ => null,
+        };
+        if (number is null && word is null) throw new InvalidOperationException("unknown entry attribute " + a.Attribute);
         if (a.Operator == ComparisonOperator.Known)
         {
             // Whether an attribute is recorded is itself always known: both forms are the same test.
-            Expression present = member.Type == typeof(double?)
-                ? Expression.Property(member, nameof(Nullable<double>.HasValue))
-                : Expression.NotEqual(member, Expression.Constant(null, typeof(string)));
-            return a.Operands[0].Value.BooleanValue ? present : Expression.Not(present);
+            var wanted = a.Operands[0].Value.BooleanValue;
+            return number is not null ? e => number(e).HasValue == wanted : e => word!(e) is not null == wanted;
         }
-        if (member.Type == typeof(double?))
+        if (number is not null)
         {
-            var hasValue = Expression.Property(member, nameof(Nullable<double>.HasValue));
-            var test = Compare(Expression.Property(member, nameof(Nullable<double>.Value)), FactType.Number, a.Operator, a.Operands);
-            return definite ? Expression.AndAlso(hasValue, test) : Expression.OrElse(Expression.Not(hasValue), test);
+            var test = NumberTest(a.Operator, a.Operands);
+            return definite
+                ? e => number(e) is { } v && test(v)
+                : e => number(e) is not { } v || test(v);
         }
-        var isNull = Expression.Equal(member, Expression.Constant(null, typeof(string)));
-        var wordTest = Compare(member, FactType.Word, a.Operator, a.Operands);
-        return definite ? Expression.AndAlso(Expression.Not(isNull), wordTest) : Expression.OrElse(isNull, wordTest);
+        var wordTest = Equality(a.Operator, a.Operands, o => o.Value.WordValue, string.Equals);
+        return definite
+            ? e => word!(e) is { } w && wordTest(w)
+            : e => word!(e) is not { } w || wordTest(w);
     }
 
-    private static Expression Compare(Expression member, FactType type, ComparisonOperator op, IReadOnlyList<Rules.Operand> operands)
+    private static Func<double, bool> NumberTest(ComparisonOperator op, IReadOnlyList<Operand> operands)
     {
-        Expression Constant(Rules.Operand o) => type switch
+        var x = operands[0].Value.NumberValue;
+        switch (op)
         {
-            FactType.Number => Expression.Constant(o.Value.NumberValue),
-            FactType.Boolean => Expression.Constant(o.Value.BooleanValue),
-            _ => Expression.Constant(o.Value.WordValue, typeof(string)),
-        };
-        Expression Equal(Rules.Operand o) => type == FactType.Word
-            ? Expression.Call(StringEquals, member, Constant(o))
-            : Expression.Equal(member, Constant(o));
-        return op switch
+            case ComparisonOperator.AtLeast: return v => v >= x;
+            case ComparisonOperator.AtMost: return v => v <= x;
+            case ComparisonOperator.Above: return v => v > x;
+            case ComparisonOperator.Below: return v => v < x;
+            case ComparisonOperator.Between:
+            {
+                var high = operands[1].Value.NumberValue;
+                return v => v >= x && v <= high;
+            }
+            default:
+                return Equality(op, operands, o => o.Value.NumberValue, (a, b) => a == b);
+        }
+    }
+
+    private static Func<T, bool> Equality<T>(ComparisonOperator op, IReadOnlyList<Operand> operands, Func<Operand, T> value, Func<T, T, bool> equal)
+    {
+        var first = value(operands[0]);
+        switch (op)
         {
-            ComparisonOperator.Is => Equal(operands[0]),
-            ComparisonOperator.IsNot => Expression.Not(Equal(operands[0])),
-            ComparisonOperator.In => operands.Select(Equal).Aggregate(Expression.OrElse),
-            ComparisonOperator.AtLeast => Expression.GreaterThanOrEqual(member, Constant(operands[0])),
-            ComparisonOperator.AtMost => Expression.LessThanOrEqual(member, Constant(operands[0])),
-            ComparisonOperator.Above => Expression.GreaterThan(member, Constant(operands[0])),
-            ComparisonOperator.Below => Expression.LessThan(member, Constant(operands[0])),
-            ComparisonOperator.Between => Expression.AndAlso(
-                Expression.GreaterThanOrEqual(member, Constant(operands[0])),
-                Expression.LessThanOrEqual(member, Constant(operands[1]))),
-            _ => throw new InvalidOperationException("operator " + op + " is not a comparison"),
-        };
+            case ComparisonOperator.Is: return v => equal(v, first);
+            case ComparisonOperator.IsNot: return v => !equal(v, first);
+            case ComparisonOperator.In:
+            {
+                var values = operands.Select(value).ToArray();
+                return v =>
+                {
+                    foreach (var candidate in values)
+                        if (equal(v, candidate)) return true;
+                    return false;
+                };
+            }
+            default:
+                throw new InvalidOperationException("operator " + op + " is not a comparison");
+        }
     }
 }

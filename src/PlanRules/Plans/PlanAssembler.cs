@@ -13,8 +13,10 @@ internal static class PlanAssembler
 {
     private static readonly string[] SeverityOrder = ["critical", "warning", "info"];
 
-    public static TreatmentPlan Assemble(CompiledRuleSet rules, PatientCase patientCase, CaseFacts facts, IReadOnlyList<Firing> firings)
+    public static TreatmentPlan Assemble(CompiledRuleSet rules, PatientCase patientCase, Evaluation evaluation)
     {
+        var facts = evaluation.Facts;
+        var firings = evaluation.Firings;
         var catalog = rules.Catalog;
         var names = new FactNames(rules, facts);
         var definite = firings.Where(f => !f.Variant.Possible).ToArray();
@@ -89,8 +91,8 @@ internal static class PlanAssembler
             Strength = s.Strength,
             Rank = rankOf[s.Intervention.Code],
             BleedingRisk = s.Intervention.BleedingRisk,
-            EffectiveBleedingRisk = riskRaised && OutcomeSink.Raise(s.Intervention.BleedingRisk) is var raised && raised != s.Intervention.BleedingRisk ? raised : null,
-            EffectiveBleedingRiskBecause = riskRaised && OutcomeSink.Raise(s.Intervention.BleedingRisk) != s.Intervention.BleedingRisk ? raisedBecause : [],
+            EffectiveBleedingRisk = riskRaised && BleedingRisk.Raise(s.Intervention.BleedingRisk) is var raised && raised != s.Intervention.BleedingRisk ? raised : null,
+            EffectiveBleedingRiskBecause = riskRaised && BleedingRisk.Raise(s.Intervention.BleedingRisk) != s.Intervention.BleedingRisk ? raisedBecause : [],
             Because = s.Firings.GroupBy(f => f.Variant.Rule.Id, StringComparer.Ordinal)
                 .Select(g => new RuleCitation(g.Key, Source(g.First()), Matched(g, names)))
                 .ToArray(),

@@ -38,7 +38,7 @@ public sealed class PlanExplainer
         var plan = _recommender.Recommend(patientCase);
         var facts = new CaseFacts(patientCase);
         var compiled = _rules.Compiled;
-        var raised = OutcomeSink.Raise(item.BleedingRisk);
+        var raised = BleedingRisk.Raise(item.BleedingRisk);
         var related = _rules.Rules.Where(r =>
                 r.Intervention == intervention
                 || (r.Kind == RuleKind.Referral && r.StopsPlan)
@@ -79,40 +79,26 @@ public sealed class PlanExplainer
         return new InterventionExplanation(intervention, item.Name, status, summary, related, plan);
     }
 
+    /// <summary>
+    /// Explains a node and its parts. Every node's truth comes from the engine's one evaluator of conditions (the
+    /// delegates the NRules network runs), never from a combination written here.
+    /// </summary>
     private ConditionExplanation Evaluate(Condition condition, CompiledRuleSet compiled, CaseFacts facts)
     {
         var text = PlainLanguage.Describe(condition, _rules.Vocabulary);
-        var source = condition.Location.ToString();
-        switch (condition)
+        var truth = Word(compiled.Evaluator.Evaluate(condition, facts));
+        IReadOnlyList<ConditionExplanation> parts = condition switch
         {
-            case AlwaysCondition:
-                return new ConditionExplanation(text, "held", source, []);
-            case AllCondition all:
-            {
-                var parts = all.Parts.Select(p => Evaluate(p, compiled, facts)).ToArray();
-                return new ConditionExplanation(text, Combine(parts, all: true), source, parts);
-            }
-            case AnyCondition any:
-            {
-                var parts = any.Parts.Select(p => Evaluate(p, compiled, facts)).ToArray();
-                return new ConditionExplanation(text, Combine(parts, all: false), source, parts);
-            }
-            case NotCondition not:
-            {
-                var part = Evaluate(not.Part, compiled, facts);
-                return new ConditionExplanation(text, part.Truth switch { "held" => "failed", "failed" => "held", _ => "unknown" }, source, [part]);
-            }
-            default:
-                var truth = compiled.Probe(new Literal(condition, true)).Evaluate(facts);
-                return new ConditionExplanation(text, truth switch { Truth.True => "held", Truth.False => "failed", _ => "unknown" }, source, []);
-        }
+            AllCondition all => all.Parts.Select(p => Evaluate(p, compiled, facts)).ToArray(),
+            AnyCondition any => any.Parts.Select(p => Evaluate(p, compiled, facts)).ToArray(),
+            NotCondition not => [Evaluate(not.Part, compiled, facts)],
+            _ => [],
+        };
+        return new ConditionExplanation(text, truth, condition.Location.ToString(), parts);
     }
 
-    private static string Combine(IReadOnlyList<ConditionExplanation> parts, bool all)
-    {
-        if (all) return parts.Any(p => p.Truth == "failed") ? "failed" : parts.All(p => p.Truth == "held") ? "held" : "unknown";
-        return parts.Any(p => p.Truth == "held") ? "held" : parts.All(p => p.Truth == "failed") ? "failed" : "unknown";
-    }
+    /// <summary>The word an explanation uses for a truth.</summary>
+    internal static string Word(Truth truth) => truth switch { Truth.True => "held", Truth.False => "failed", _ => "unknown" };
 
     private static IEnumerable<string> Failed(ConditionExplanation c) =>
         c.Parts.Count == 0 || c.Text.StartsWith("not (", StringComparison.Ordinal) ? [c.Text] : c.Parts.Where(p => p.Truth == "failed").SelectMany(Failed);
