@@ -60,7 +60,7 @@ internal sealed class CompiledRuleSet
             var alternatives = Alternatives.Of(rule.When);
             if (alternatives is null)
             {
-                diagnostics.Add(new Diagnostic("PR2010", DiagnosticSeverity.Error,
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.TooComplex, DiagnosticSeverity.Error,
                     $"the condition expands into more than {Alternatives.Limit} alternatives", rule.Location.File, rule.Location.Line, rule.Location.Column)
                 { RuleId = rule.Id, Suggestion = "split the rule into several rules" });
                 continue;
@@ -91,7 +91,7 @@ internal sealed class CompiledRuleSet
         {
             // A rule that validated but that NRules cannot compile is a defect of ours; report it, never crash the host.
             var rule = content.Rules.FirstOrDefault(r => ex.RuleName == r.Id);
-            return (null, [new Diagnostic("PR2099", DiagnosticSeverity.Error,
+            return (null, [new Diagnostic(DiagnosticCodes.InternalCompileFailure, DiagnosticSeverity.Error,
                 "the rule could not be compiled onto NRules (an internal error; please report it): " + ex.Message,
                 rule?.Location.File, rule?.Location.Line ?? 0, rule?.Location.Column ?? 0) { RuleId = rule?.Id }]);
         }

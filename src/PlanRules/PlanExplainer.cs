@@ -1,9 +1,10 @@
+using PlanRules.Plans;
 using PlanRules.Cases;
 using PlanRules.Engine;
 using PlanRules.Rules;
 using PlanRules.Diagnostics;
 
-namespace PlanRules.Plans;
+namespace PlanRules;
 
 /// <summary>
 /// Explains why an intervention is a candidate, excluded, or absent: which conditions of which rules held, failed or
