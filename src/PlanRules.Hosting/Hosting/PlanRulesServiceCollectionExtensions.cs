@@ -33,7 +33,7 @@ namespace PlanRules;
 /// (<c>ValidateOnStart</c>): a bad value fails with an <see cref="OptionsValidationException"/>. Then, still during
 /// start-up (an <see cref="IHostedLifecycleService"/>), every registered rule set is loaded asynchronously; one that
 /// does not load fails start-up with a <see cref="RuleSetLoadException"/> listing every diagnostic. Without a host, a
-/// rule set is loaded when its <see cref="IPlanRecommender"/> or <see cref="IRuleSetMonitor"/> is first resolved.
+/// rule set is loaded on the first use of its <see cref="IPlanRecommender"/> or <see cref="IRuleSetMonitor"/> (resolving them loads nothing).
 /// Logging (category <c>PlanRules.Hosting</c>), <see cref="TimeProvider"/> and <see cref="IMeterFactory"/> are taken
 /// from the container when registered. Calling the unkeyed methods again adds the configuration delegate and registers
 /// nothing twice; registering the same key twice throws.
@@ -133,14 +133,14 @@ public static class PlanRulesServiceCollectionExtensions
         if (key is null)
         {
             services.AddSingleton(static sp => new RuleSetBootstrap(null, sp));
-            services.AddSingleton<IRuleSetMonitor>(static sp => sp.GetRequiredService<RuleSetBootstrap>().GetMonitor());
-            services.AddSingleton<IPlanRecommender>(static sp => new MonitoredPlanRecommender(sp.GetRequiredService<RuleSetBootstrap>().GetMonitor()));
+            services.AddSingleton<IRuleSetMonitor>(static sp => new DeferredRuleSetMonitor(sp.GetRequiredService<RuleSetBootstrap>()));
+            services.AddSingleton<IPlanRecommender>(static sp => new MonitoredPlanRecommender(sp.GetRequiredService<RuleSetBootstrap>()));
         }
         else
         {
             services.AddKeyedSingleton(key, static (sp, k) => new RuleSetBootstrap((string)k!, sp));
-            services.AddKeyedSingleton<IRuleSetMonitor>(key, static (sp, k) => sp.GetRequiredKeyedService<RuleSetBootstrap>(k).GetMonitor());
-            services.AddKeyedSingleton<IPlanRecommender>(key, static (sp, k) => new MonitoredPlanRecommender(sp.GetRequiredKeyedService<RuleSetBootstrap>(k).GetMonitor()));
+            services.AddKeyedSingleton<IRuleSetMonitor>(key, static (sp, k) => new DeferredRuleSetMonitor(sp.GetRequiredKeyedService<RuleSetBootstrap>(k)));
+            services.AddKeyedSingleton<IPlanRecommender>(key, static (sp, k) => new MonitoredPlanRecommender(sp.GetRequiredKeyedService<RuleSetBootstrap>(k)));
         }
     }
 }

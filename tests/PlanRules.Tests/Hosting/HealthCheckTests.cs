@@ -23,7 +23,7 @@ public sealed class HealthCheckTests
             s.AddPlanRules();
             s.AddHealthChecks().AddPlanRules();
         });
-        provider.GetRequiredService<IPlanRecommender>();
+        _ = provider.GetRequiredService<IPlanRecommender>().RuleSet; // first use loads the rule set
 
         var entry = await Check(provider, "planrules");
 
@@ -64,7 +64,8 @@ public sealed class HealthCheckTests
             s.AddPlanRules(o => o.RulesDirectory = rules.Path);
             s.AddHealthChecks().AddPlanRules();
         });
-        Assert.Throws<RuleSetLoadException>(() => provider.GetRequiredService<IPlanRecommender>());
+        var recommender = provider.GetRequiredService<IPlanRecommender>();
+        Assert.Throws<RuleSetLoadException>(() => recommender.RuleSet);
 
         var entry = await Check(provider, "planrules");
 
@@ -84,7 +85,7 @@ public sealed class HealthCheckTests
             s.AddPlanRules("pain", o => o.RulesDirectory = rules.Path);
             s.AddHealthChecks().AddPlanRules().AddPlanRules("pain");
         });
-        provider.GetRequiredService<IPlanRecommender>();
+        _ = provider.GetRequiredService<IPlanRecommender>().RuleSet; // first use loads the rule set
         var monitor = provider.GetRequiredKeyedService<IRuleSetMonitor>("pain");
         var version = monitor.Current.Identity.Version;
 

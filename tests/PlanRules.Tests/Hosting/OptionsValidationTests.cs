@@ -93,7 +93,9 @@ public sealed class OptionsValidationTests
             Assert.True(validator.Validate(Options.DefaultName, options).Succeeded);
 
         Assert.Equal(0, source.Loads);
-        provider.GetRequiredService<IPlanRecommender>();
+        var recommender = provider.GetRequiredService<IPlanRecommender>();
+        Assert.Equal(0, source.Loads); // resolving loads nothing either
+        _ = recommender.RuleSet;
         Assert.Equal(1, source.Loads);
     }
 
@@ -183,7 +185,8 @@ public sealed class OptionsValidationTests
     {
         using var provider = HostingTestData.BuildProvider(s => s.AddPlanRules(o => o.ReloadDebounce = TimeSpan.Zero));
 
-        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IPlanRecommender>());
+        var recommender = provider.GetRequiredService<IPlanRecommender>();
+        var ex = Assert.Throws<OptionsValidationException>(() => recommender.RuleSet);
         Assert.Contains("ReloadDebounce", ex.Message, StringComparison.Ordinal);
     }
 
@@ -194,11 +197,42 @@ public sealed class OptionsValidationTests
         rules.BreakRuleSetJson();
         using var provider = HostingTestData.BuildProvider(s => s.AddPlanRules(o => o.RulesDirectory = rules.Path));
 
-        var ex = Assert.Throws<RuleSetLoadException>(() => provider.GetRequiredService<IPlanRecommender>());
+        var recommender = provider.GetRequiredService<IPlanRecommender>();
+        var ex = Assert.Throws<RuleSetLoadException>(() => recommender.RuleSet);
         Assert.Contains("PR1001", ex.Message, StringComparison.Ordinal);
 
         rules.SetVersionFromScratch("2.0.0-fixed");
         Assert.Equal("2.0.0-fixed", provider.GetRequiredService<IPlanRecommender>().RuleSet.Version);
+    }
+
+    [Fact]
+    public async Task AHostedService_MayTakeTheRecommenderInItsConstructor_WithoutLoadingBeforeStartUp()
+    {
+        var source = new AsyncRuleSetSource();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<IRuleSetSource>(source);
+        builder.Services.AddPlanRules();
+        builder.Services.AddHostedService<TakesTheRecommender>();
+        using var host = builder.Build();
+        _ = host.Services.GetServices<IHostedService>().ToList(); // the host resolves its services: nothing loads
+        Assert.Equal(0, source.Loads);
+
+        await host.StartAsync();
+        Assert.Equal(1, source.Loads);
+        Assert.Equal(RuleSet.LoadDefault().Identity.Sha256, host.Services.GetRequiredService<IRuleSetMonitor>().Current.Identity.Sha256);
+        await host.StopAsync();
+    }
+
+    private sealed class TakesTheRecommender(IPlanRecommender recommender, IRuleSetMonitor monitor) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            Assert.Same(monitor.Current, monitor.Current);
+            Assert.NotNull(recommender.RuleSet.Sha256);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class ThrowingSource : IRuleSetSource
