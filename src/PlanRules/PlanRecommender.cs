@@ -7,7 +7,8 @@ namespace PlanRules;
 
 /// <summary>
 /// Plans cases with one compiled rule set. Thread-safe: one instance serves any number of threads; each call
-/// evaluates in its own NRules session.
+/// evaluates in an NRules session of its own for the duration of the call (taken from the rule set's pool and
+/// completely reset before reuse), then assembles the plan.
 /// </summary>
 public sealed class PlanRecommender : IPlanRecommender
 {

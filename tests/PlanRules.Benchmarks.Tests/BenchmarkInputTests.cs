@@ -33,4 +33,13 @@ public sealed class BenchmarkInputTests
         Assert.Equal(b.HandWrittenDelegates(), b.MicrosoftRulesEngine());
         Assert.True(b.PlanRulesEngine() >= b.HandWrittenDelegates());
     }
+
+    [Fact]
+    public void Corpus_plan_benchmark_sets_up_over_the_corpus()
+    {
+        var b = new CorpusPlanBenchmarks();
+        b.Setup();
+        Assert.Equal(CorpusPlanBenchmarks.CaseCount, CorpusPlanBenchmarks.Cases(RuleSet.LoadDefault()).Length);
+        Assert.True(b.PlanCorpusCase() > 0);
+    }
 }

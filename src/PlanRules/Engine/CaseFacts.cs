@@ -26,8 +26,8 @@ internal sealed class CaseFacts
         if (patientCase.Patient.AgeYears is { } age) Add(new("patient.ageYears", FactValue.Number(age)));
         if (patientCase.Patient.Sex is { } sex) Add(new("patient.sex", FactValue.Word(sex)));
         if (patientCase.Patient.Pregnant is { } pregnant) Add(new("patient.pregnant", FactValue.Boolean(pregnant)));
-        foreach (var (code, value) in patientCase.Findings) Add(new("finding." + code, value));
-        foreach (var (code, value) in patientCase.Labs) Add(new("lab." + code, FactValue.Number(value)));
+        foreach (var (code, value) in patientCase.Findings) Add(new(Names.Of("finding", code), value));
+        foreach (var (code, value) in patientCase.Labs) Add(new(Names.Of("lab", code), FactValue.Number(value)));
 
         var h = patientCase.History;
         AddCodes("condition", h.Conditions);
@@ -56,8 +56,15 @@ internal sealed class CaseFacts
 
     public IReadOnlyList<EntryFact> EntriesOf(string section) => _entries.TryGetValue(section, out var list) ? list : [];
 
-    private void AddCodes(string section, IReadOnlyList<string>? codes) =>
-        AddEntries(section, codes?.Select(c => new EntryFact(section, c)));
+    private void AddCodes(string section, IReadOnlyList<string>? codes)
+    {
+        _listKnown[section] = codes is not null;
+        if (codes is null) return;
+        var list = new List<EntryFact>(codes.Count);
+        foreach (var code in codes) list.Add(new EntryFact(section, code));
+        if (list.Count > 1) list.Sort(Canonical);
+        _entries[section] = list;
+    }
 
     private void AddEntries(string section, IEnumerable<EntryFact>? entries)
     {

@@ -163,6 +163,13 @@ internal sealed class CompiledRuleSet
     internal Evaluation EvaluateInFreshSession(PatientCase patientCase, CancellationToken cancellationToken = default) =>
         Run(_pool.Create(), patientCase, cancellationToken);
 
+    private static bool Proposed(List<Target> targets, string intervention)
+    {
+        foreach (var t in targets)
+            if (t.Intervention == intervention) return true;
+        return false;
+    }
+
     /// <summary>Runs one evaluation; a session that throws is never returned to the pool.</summary>
     internal Evaluation Run(PooledSession pooled, PatientCase patientCase, CancellationToken cancellationToken)
     {
@@ -190,7 +197,7 @@ internal sealed class CompiledRuleSet
             {
                 case RuleKind.Candidate:
                     Catalog.TryGet(program.Rule.Intervention!, out var intervention);
-                    if (!targets.Targets.Exists(t => t.Intervention == intervention.Code))
+                    if (!Proposed(targets.Targets, intervention.Code))
                         targets.Targets.Add(new Target(intervention.Code, intervention.BleedingRisk));
                     break;
                 case RuleKind.BleedingRiskModifier:

@@ -93,12 +93,6 @@ internal sealed class ConditionEvaluator
         }
     }
 
-    /// <summary>Kleene conjunction: false wins, then unknown.</summary>
-    public static Truth And(Truth a, Truth b) => a == Truth.False || b == Truth.False ? Truth.False : a == Truth.Unknown || b == Truth.Unknown ? Truth.Unknown : Truth.True;
-
-    /// <summary>Kleene disjunction: true wins, then unknown.</summary>
-    public static Truth Or(Truth a, Truth b) => a == Truth.True || b == Truth.True ? Truth.True : a == Truth.Unknown || b == Truth.Unknown ? Truth.Unknown : Truth.False;
-
     /// <summary>Kleene negation: unknown stays unknown.</summary>
     public static Truth Not(Truth a) => a switch { Truth.True => Truth.False, Truth.False => Truth.True, _ => Truth.Unknown };
 }

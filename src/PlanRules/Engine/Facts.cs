@@ -18,11 +18,29 @@ internal sealed class EntryFact(string section, string code)
 {
     public string Section { get; } = section;
     public string Code { get; } = code;
-    public string Name { get; } = section + "." + code;
+    public string Name { get; } = Names.Of(section, code);
     public double? WeeksAgo { get; init; }
     public double? ReliefPercent { get; init; }
     public double? ReliefWeeks { get; init; }
     public double? LastDoseHoursAgo { get; init; }
     public string? Dose { get; init; }
     public string? Indication { get; init; }
+}
+
+/// <summary>
+/// Full fact names (<c>finding.pain.region</c>) built once per distinct section and code rather than once per case;
+/// bounded, so that unvalidated input cannot grow it without limit. Thread-safe.
+/// </summary>
+internal static class Names
+{
+    private const int Limit = 20_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Section, string Code), string> Cache = new();
+
+    public static string Of(string section, string code)
+    {
+        if (Cache.TryGetValue((section, code), out var name)) return name;
+        name = section + "." + code;
+        if (Cache.Count < Limit) Cache.TryAdd((section, code), name);
+        return name;
+    }
 }
