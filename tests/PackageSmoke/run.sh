@@ -45,7 +45,7 @@ for p in "${libraries[@]}" "$tool"; do
     deps="(a .NET tool: no dependencies)"
   else
     for entry in "lib/net10.0/$p.dll" "lib/net10.0/$p.xml"; do grep -qx "$entry" <<<"$listing" || fail "$p lacks $entry"; done
-    deps="$(grep -o '<dependency id="[^"]*"' <<<"$nuspec" | sed 's/<dependency id="//; s/"$//' | sort | paste -sd' ' -)"
+    deps="$(grep -o '<dependency id="[^"]*"' <<<"$nuspec" | sed 's/<dependency id="//; s/"$//' | LC_ALL=C sort | paste -sd' ' -)"
   fi
   types="$(unzip -p "$nupkg" "lib/net10.0/$p.xml" 2>/dev/null | grep -c '<member name="T:' || true)"
   printf '  %-20s -> %s   (%s documented types)\n' "$p" "${deps:-(none)}" "$types"
